@@ -1,0 +1,9 @@
+import { beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+// @webext-core/messaging talks to the `chrome` global; point it at the same fake browser.
+(globalThis as unknown as { chrome: unknown }).chrome = fakeBrowser;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
