@@ -1,0 +1,56 @@
+import type { PageCreator } from './creator';
+
+/**
+ * Page detection: tiny pure predicates over a URL, no DOM. The content script runs these on
+ * every navigation of every matched page, so they must stay cheap.
+ */
+
+const XINGTU_HOSTS = new Set(['www.xingtu.cn', 'xingtu.cn', 'star.toutiao.com']);
+
+/** A Xingtu author id: a long decimal string (about 16–20 digits; kept as a string). */
+export const O_AUTHOR_ID = /^\d{8,24}$/;
+
+export function isOAuthorId(value: string): boolean {
+  return O_AUTHOR_ID.test(value);
+}
+
+function toUrl(input: string | URL): URL | null {
+  if (input instanceof URL) return input;
+  try {
+    return new URL(input);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Xingtu author id of a Xingtu creator page, or null.
+ * - /ad/creator/author-homepage/<tab>/<id>      (current)
+ * - /ad/creator/author/douyin/<id>/<n>          (older)
+ * - /ad/author/douyin/<id>                      (legacy, star.toutiao.com)
+ */
+export function xingtuAuthorIdFromUrl(input: string | URL): string | null {
+  const url = toUrl(input);
+  if (!url || !XINGTU_HOSTS.has(url.hostname) || !/^https?:$/.test(url.protocol)) return null;
+  const parts = url.pathname.split('/').filter(Boolean);
+  let id: string | undefined;
+  if (parts[0] === 'ad' && parts[1] === 'creator' && parts[2] === 'author-homepage' && parts.length >= 5) {
+    id = parts[4];
+  } else if (parts[0] === 'ad' && parts[1] === 'creator' && parts[2] === 'author' && parts.length >= 5) {
+    id = parts[4];
+  } else if (parts[0] === 'ad' && parts[1] === 'author' && parts.length >= 4) {
+    id = parts[3];
+  }
+  return id !== undefined && isOAuthorId(id) ? id : null;
+}
+
+/** The creator a page shows, judged from its URL alone; null for every other page. */
+export function detectCreatorPage(input: string | URL): PageCreator | null {
+  const oAuthorId = xingtuAuthorIdFromUrl(input);
+  return oAuthorId ? { kind: 'xingtu', oAuthorId } : null;
+}
+
+export function sameCreator(a: PageCreator | null, b: PageCreator | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.kind === b.kind && a.oAuthorId === b.oAuthorId;
+}
