@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/utils/i18n';
+import { validateSettingsInput, type SettingsInput, type SettingsField } from '@/utils/settings';
+import type { Failure, Result } from '@/utils/types';
+
+export interface OptionsStore {
+  load(): Promise<SettingsInput>;
+  save(input: SettingsInput): Promise<void>;
+  checkKey(): Promise<Result<{ valid: true }>>;
+}
+
+type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
+
+const REASON_KEYS: Record<string, MessageKey> = {
+  'apiKey:empty': 'errorKeyEmpty',
+  'apiKey:whitespace': 'errorKeyWhitespace',
+  'customUrl:empty': 'errorUrlEmpty',
+  'customUrl:not-http-url': 'errorUrlNotHttp',
+  'cacheTtlHours:out-of-range': 'errorTtlRange',
+};
+
+function failureText(error: Failure): string {
+  const code = error.code !== undefined ? ` (${error.code})` : '';
+  return `${t(`error.${error.kind}.title` as MessageKey)}${code}`;
+}
+
+/** The options page: API key, endpoint, cache lifetime; saves only valid input. */
+export function OptionsApp({ store }: { store: OptionsStore }) {
+  const [form, setForm] = useState<SettingsInput | null>(null);
+  const [showKey, setShowKey] = useState(false);
+  const [errors, setErrors] = useState<Partial<Record<SettingsField, string>>>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void store.load().then(setForm);
+  }, [store]);
+
+  if (!form) return <main class="xdp-options" aria-busy="true" />;
+
+  const set = <K extends keyof SettingsInput>(key: K, value: SettingsInput[K]) => {
+    setForm({ ...form, [key]: value });
+    setNotice(null);
+  };
+
+  /** Validate and save; returns false (and saves nothing) when the input is refused. */
+  const save = async (): Promise<boolean> => {
+    const checked = validateSettingsInput(form);
+    if (!checked.ok) {
+      const next: Partial<Record<SettingsField, string>> = {};
+      for (const e of checked.errors) next[e.field] = t(REASON_KEYS[`${e.field}:${e.reason}`] ?? 'errorInvalid');
+      setErrors(next);
+      setNotice({ tone: 'error', text: t('notSaved') });
+      return false;
+    }
+    setErrors({});
+    await store.save(checked.value);
+    setForm(checked.value);
+    return true;
+  };
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (await save()) setNotice({ tone: 'ok', text: t('saved') });
+  };
+
+  const onCheck = async () => {
+    if (!(await save())) return;
+    setBusy(true);
+    setNotice({ tone: 'info', text: t('checkingKey') });
+    try {
+      const result = await store.checkKey();
+      setNotice(result.ok ? { tone: 'ok', text: t('keyValid') } : { tone: 'error', text: failureText(result.error) });
+    } catch {
+      setNotice({ tone: 'error', text: t('error.network.title') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (field: SettingsField) =>
+    errors[field] ? (
+      <p id={`${field}-error`} class="xdp-field__error" role="alert">
+        {errors[field]}
+      </p>
+    ) : null;
+
+  return (
+    <main class="xdp-options">
+      <h1>{t('optionsTitle')}</h1>
+      <form onSubmit={onSubmit} noValidate>
+        <div class="xdp-field">
+          <label for="api-key">{t('apiKeyLabel')}</label>
+          <div class="xdp-field__row">
+            <input
+              id="api-key"
+              type={showKey ? 'text' : 'password'}
+              autocomplete="off"
+              spellcheck={false}
+              value={form.apiKey}
+              aria-invalid={errors.apiKey ? 'true' : undefined}
+              aria-describedby={errors.apiKey ? 'apiKey-error' : 'api-key-help'}
+              onInput={(e) => set('apiKey', e.currentTarget.value)}
+            />
+            <button type="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
+              {showKey ? t('hide') : t('show')}
+            </button>
+          </div>
+          <p id="api-key-help" class="xdp-field__help">
+            {t('apiKeyHelp')}
+          </p>
+          {fieldError('apiKey')}
+        </div>
+
+        <div class="xdp-field">
+          <label for="endpoint">{t('endpointLabel')}</label>
+          <select
+            id="endpoint"
+            value={form.endpoint}
+            onChange={(e) => set('endpoint', e.currentTarget.value as SettingsInput['endpoint'])}
+          >
+            <option value="global">{t('endpointGlobal')}</option>
+            <option value="cn">{t('endpointCn')}</option>
+            <option value="custom">{t('endpointCustom')}</option>
+          </select>
+        </div>
+
+        {form.endpoint === 'custom' && (
+          <div class="xdp-field">
+            <label for="custom-url">{t('customUrlLabel')}</label>
+            <input
+              id="custom-url"
+              type="url"
+              placeholder="http://127.0.0.1:8787"
+              value={form.customUrl}
+              aria-invalid={errors.customUrl ? 'true' : undefined}
+              aria-describedby={errors.customUrl ? 'customUrl-error' : 'custom-url-help'}
+              onInput={(e) => set('customUrl', e.currentTarget.value)}
+            />
+            <p id="custom-url-help" class="xdp-field__help">
+              {t('customUrlHelp')}
+            </p>
+            {fieldError('customUrl')}
+          </div>
+        )}
+
+        <div class="xdp-field">
+          <label for="cache-ttl">{t('cacheTtlLabel')}</label>
+          <input
+            id="cache-ttl"
+            type="number"
+            min={1}
+            max={720}
+            step={1}
+            value={String(form.cacheTtlHours)}
+            aria-invalid={errors.cacheTtlHours ? 'true' : undefined}
+            aria-describedby={errors.cacheTtlHours ? 'cacheTtlHours-error' : undefined}
+            onInput={(e) => set('cacheTtlHours', Number(e.currentTarget.value))}
+          />
+          {fieldError('cacheTtlHours')}
+        </div>
+
+        <div class="xdp-actions">
+          <button type="submit" class="xdp-primary" disabled={busy}>
+            {t('save')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void onCheck()}>
+            {t('checkKey')}
+          </button>
+          <span class="xdp-field__help">{t('checkKeyCost')}</span>
+        </div>
+        <p class={`xdp-notice xdp-notice--${notice?.tone ?? 'none'}`} role="status" aria-live="polite">
+          {notice?.text ?? ''}
+        </p>
+      </form>
+    </main>
+  );
+}

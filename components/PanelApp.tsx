@@ -1,0 +1,45 @@
+import { CreatorView } from './CreatorView';
+import { t } from '@/utils/i18n';
+import type { PageCreator } from '@/utils/creator';
+import { loadDistribution, openOptionsPage } from '@/utils/view-bridge';
+import './panel.css';
+
+export interface PanelAppProps {
+  creator: PageCreator | null;
+  collapsed: boolean;
+  onToggle: () => void;
+  load?: typeof loadDistribution;
+  openOptions?: () => void;
+}
+
+/** The in-page panel: a title bar that collapses it, and the creator's distribution view. */
+export function PanelApp({ creator, collapsed, onToggle, load = loadDistribution, openOptions = openOptionsPage }: PanelAppProps) {
+  if (collapsed) {
+    return (
+      <div class="xdp-panel xdp-panel--collapsed">
+        <button type="button" class="xdp-pill" onClick={onToggle} aria-expanded="false">
+          <span class="xdp-pill__dot" aria-hidden="true" />
+          {t('showDistribution')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <section class="xdp-panel" aria-label={t('panelTitle')}>
+      <header class="xdp-panel__bar">
+        <h1 class="xdp-panel__title">{t('panelTitle')}</h1>
+        <button type="button" class="xdp-panel__collapse" onClick={onToggle} aria-expanded="true" title={t('collapse')}>
+          <span aria-hidden="true">—</span>
+          <span class="xdp-sr-only">{t('collapse')}</span>
+        </button>
+      </header>
+      <div class="xdp-panel__body">
+        {creator ? (
+          <CreatorView oAuthorId={creator.oAuthorId} load={load} openOptions={openOptions} compact />
+        ) : (
+          <p class="xdp-panel__empty">{t('noCreatorOnPage')}</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { render } from 'preact';
+import { OptionsApp, type OptionsStore } from '@/components/OptionsApp';
+import { apiKeyItem, loadSettings, saveSettings } from '@/utils/settings';
+import { sendMessage } from '@/utils/messaging';
+import { t } from '@/utils/i18n';
+import '@/components/options.css';
+
+const store: OptionsStore = {
+  async load() {
+    const [apiKey, settings] = await Promise.all([apiKeyItem.getValue(), loadSettings()]);
+    return { apiKey, ...settings };
+  },
+  async save({ apiKey, ...settings }) {
+    await Promise.all([apiKeyItem.setValue(apiKey), saveSettings(settings)]);
+  },
+  checkKey: () => sendMessage('checkApiKey', undefined),
+};
+
+document.title = t('optionsTitle');
+const root = document.getElementById('app');
+if (root) render(<OptionsApp store={store} />, root);

@@ -1,0 +1,63 @@
+import { render } from 'preact';
+import { browser, type Browser } from 'wxt/browser';
+import { PanelApp } from '@/components/PanelApp';
+import { PANEL_PORT_NAME, isCreatorMessage, type LayoutMessage } from '@/utils/panel-port';
+import type { PageCreator } from '@/utils/creator';
+import { panelCollapsedItem } from '@/utils/panel-state';
+
+/**
+ * The in-page panel: an extension page inside the creator page's iframe. It learns which creator
+ * the tab shows from the content script over a port only this extension can open.
+ */
+async function start(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) return;
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined) return;
+  const port: Browser.runtime.Port = browser.tabs.connect(tab.id, { name: PANEL_PORT_NAME, frameId: 0 });
+
+  let creator: PageCreator | null = null;
+  let collapsed = await panelCollapsedItem.getValue();
+
+  const reportLayout = () => {
+    const el = root.firstElementChild as HTMLElement | null;
+    if (!el) return;
+    const rect = el.getBoundingClientRect();
+    const message: LayoutMessage = { type: 'layout', collapsed, width: rect.width, height: rect.height };
+    port.postMessage(message);
+  };
+
+  const observer = new ResizeObserver(reportLayout);
+  let observed: Element | null = null;
+
+  const draw = () => {
+    render(
+      <PanelApp
+        creator={creator}
+        collapsed={collapsed}
+        onToggle={() => {
+          collapsed = !collapsed;
+          void panelCollapsedItem.setValue(collapsed);
+          draw();
+        }}
+      />,
+      root,
+    );
+    const el = root.firstElementChild;
+    if (el && el !== observed) {
+      observer.disconnect();
+      observer.observe(el);
+      observed = el;
+    }
+  };
+
+  port.onMessage.addListener((message: unknown) => {
+    if (!isCreatorMessage(message)) return;
+    creator = message.creator;
+    draw();
+  });
+
+  draw();
+}
+
+void start();

@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import { PANEL_PAGE_PATH, type LayoutMessage } from './panel-port';
+
+/** The element the panel lives in on a creator page; its open shadow root holds the iframe. */
+export const PANEL_HOST_TAG = 'xingtu-distribution-panel';
+
+const HOST_STYLE = `
+:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;
+  display: block; width: 0; height: 0; }
+:host([hidden]) { display: none !important; }
+iframe { position: absolute; right: 0; bottom: 0; border: 0; background: transparent;
+  color-scheme: normal; width: 360px; height: 48px; border-radius: 12px;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, .18); }
+iframe[data-collapsed] { border-radius: 18px; }
+`;
+
+export interface PanelHost {
+  host: HTMLElement;
+  iframe: HTMLIFrameElement;
+  setVisible(visible: boolean): void;
+  applyLayout(layout: LayoutMessage): void;
+  remove(): void;
+}
+
+/** Create the panel's host element with an open shadow root and the panel iframe inside. */
+export function mountPanelHost(): PanelHost {
+  const host = document.createElement(PANEL_HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = HOST_STYLE;
+  const iframe = document.createElement('iframe');
+  iframe.src = browser.runtime.getURL(PANEL_PAGE_PATH);
+  iframe.title = 'Xingtu content distribution';
+  iframe.setAttribute('allowtransparency', 'true');
+  shadow.append(style, iframe);
+  (document.body ?? document.documentElement).append(host);
+
+  return {
+    host,
+    iframe,
+    setVisible(visible) {
+      host.hidden = !visible;
+    },
+    applyLayout({ collapsed, width, height }) {
+      const maxH = Math.max(120, window.innerHeight - 32);
+      iframe.style.width = `${Math.min(Math.ceil(width), window.innerWidth - 32)}px`;
+      iframe.style.height = `${Math.min(Math.ceil(height), maxH)}px`;
+      iframe.toggleAttribute('data-collapsed', collapsed);
+    },
+    remove() {
+      host.remove();
+    },
+  };
+}
