@@ -1,0 +1,33 @@
+import type { Platform } from '../platform';
+
+/** The provider's two public hosts (api.md, "Base URLs"). A custom base comes from the settings. */
+export const API_BASES = {
+  global: 'https://api.justoneapi.com',
+  cn: 'http://47.117.133.51:30015',
+} as const;
+
+export const DISTRIBUTION_PATH = '/api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1';
+
+// Later issue: creator search (`/api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1`)
+// gets its own `searchUrl(base, token, params)` here, built the same way.
+
+/**
+ * Join `path` onto `base`, keeping the base's own path prefix: both `https://host` and
+ * `http://127.0.0.1:8080/proxy/` work. Throws a TypeError when `base` is not an absolute URL
+ * (the message names the base only; the token is added afterwards).
+ */
+function endpointUrl(base: string, path: string): URL {
+  const url = new URL(base.trim());
+  url.pathname = url.pathname.replace(/\/+$/, '') + path;
+  url.hash = '';
+  return url;
+}
+
+/** GET URL of "Author Video Distribution (V1)". The token travels in the query string (no header auth). */
+export function distributionUrl(base: string, token: string, oAuthorId: string, platform: Platform): string {
+  const url = endpointUrl(base, DISTRIBUTION_PATH);
+  url.searchParams.set('token', token);
+  url.searchParams.set('oAuthorId', oAuthorId);
+  url.searchParams.set('platform', platform);
+  return url.toString();
+}
