@@ -1,0 +1,176 @@
+import type { Platform } from '../platform';
+import type { CategoryRow, Failure, Result } from '../types';
+import { isRetryable } from './codes';
+import { distributionUrl } from './endpoints';
+import { parseDistributionResponse, shortenDetail } from './parse-response';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** Defaults to globalThis.fetch (looked up at call time). */
+  fetch?: FetchLike;
+  /** Wait between attempts; injectable so tests do not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Per attempt, covering the answer's body too. The provider asks for at least 60 s. */
+  timeoutMs?: number;
+  /** Attempts in all for a retryable failure (1 = never retry). */
+  maxAttempts?: number;
+  /** Delay before the 2nd, 3rd… attempt; the last value repeats. Rate limiting doubles it. */
+  backoffMs?: readonly number[];
+  /** Clock for `fetchedAt`. */
+  now?: () => number;
+}
+
+export interface DistributionCall {
+  /** Base URL of the API (global, cn, or the user's own proxy). */
+  base: string;
+  token: string;
+  oAuthorId: string;
+  platform: Platform;
+}
+
+export interface FetchedDistribution {
+  rows: CategoryRow[];
+  fetchedAt: number;
+}
+
+export interface ApiClient {
+  /** One distribution, retrying transient failures (see isRetryable). Never rejects. */
+  getDistribution(call: DistributionCall): Promise<Result<FetchedDistribution>>;
+  /**
+   * Check a key with exactly one distribution call (no retry) for a known creator. The key is
+   * valid when the call succeeds, or fails for a reason that is not the key (400 params,
+   * upstream refusal); code 100 gives 'invalid-token'; any other failure is passed on.
+   */
+  checkKey(call: { base: string; token: string }): Promise<Result<{ valid: true }>>;
+}
+
+/** A creator known to exist (the provider's own example id), used to check a key. */
+export const CHECK_KEY_AUTHOR_ID = '7006229624431689736';
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_ATTEMPTS = 3;
+export const DEFAULT_BACKOFF_MS: readonly number[] = [1500, 4000];
+/** Rate limiting (302) waits this many times longer than other retryable failures. */
+export const RATE_LIMIT_BACKOFF_FACTOR = 2;
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Remove every trace of the key from text that leaves the client (a server or a fetch error may
+ * echo the request URL): the key as is, URL-encoded, form-encoded, and any `token=` parameter.
+ */
+export function scrubToken(text: string, token: string): string {
+  let out = text;
+  const key = token.trim();
+  if (key !== '') {
+    const forms = new Set([key, encodeURIComponent(key), new URLSearchParams({ t: key }).toString().slice(2)]);
+    for (const form of forms) out = out.split(form).join('***');
+  }
+  return out.replace(/(token=)[^&\s"'<>]*/gi, '$1***');
+}
+
+function scrubFailure(failure: Failure, token: string): Failure {
+  if (failure.detail === undefined) return failure;
+  const detail = shortenDetail(scrubToken(failure.detail, token));
+  const { detail: _dropped, ...rest } = failure;
+  return detail === undefined ? rest : { ...rest, detail };
+}
+
+class TimeoutError extends Error {}
+
+function errorText(error: unknown): string | undefined {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : undefined;
+}
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const sleep = options.sleep ?? defaultSleep;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+  const backoffMs = options.backoffMs && options.backoffMs.length > 0 ? options.backoffMs : DEFAULT_BACKOFF_MS;
+  const now = options.now ?? Date.now;
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  /** One HTTP exchange with a timeout over the whole of it (headers and body). */
+  async function exchange(url: string): Promise<{ status: number; body: string }> {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new TimeoutError());
+        controller.abort();
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([
+        (async () => {
+          const response = await doFetch(url, {
+            method: 'GET',
+            headers: { Accept: 'application/json' },
+            credentials: 'omit',
+            cache: 'no-store',
+            signal: controller.signal,
+          });
+          return { status: response.status, body: await response.text() };
+        })(),
+        timedOut,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function attempt(call: DistributionCall): Promise<Result<FetchedDistribution>> {
+    let url: string;
+    try {
+      url = distributionUrl(call.base, call.token, call.oAuthorId, call.platform);
+    } catch {
+      return { ok: false, error: { kind: 'bad-input', detail: 'invalid API base URL' } };
+    }
+    let answer: { status: number; body: string };
+    try {
+      answer = await exchange(url);
+    } catch (error) {
+      if (error instanceof TimeoutError) return { ok: false, error: { kind: 'timeout' } };
+      const detail = shortenDetail(errorText(error));
+      return { ok: false, error: detail ? { kind: 'network', detail } : { kind: 'network' } };
+    }
+    const parsed = parseDistributionResponse(answer.status, answer.body);
+    return parsed.ok ? { ok: true, value: { rows: parsed.value, fetchedAt: now() } } : parsed;
+  }
+
+  /** Never rejects, and nothing it returns carries the token. */
+  async function safeAttempt(call: DistributionCall): Promise<Result<FetchedDistribution>> {
+    try {
+      const result = await attempt(call);
+      return result.ok ? result : { ok: false, error: scrubFailure(result.error, call.token) };
+    } catch {
+      return { ok: false, error: { kind: 'bad-response' } };
+    }
+  }
+
+  function delayBefore(retry: number, failure: Failure): number {
+    const base = backoffMs[Math.min(retry, backoffMs.length - 1)] ?? 0;
+    return failure.kind === 'rate-limited' ? base * RATE_LIMIT_BACKOFF_FACTOR : base;
+  }
+
+  return {
+    async getDistribution(call) {
+      let result = await safeAttempt(call);
+      for (let n = 1; n < maxAttempts && !result.ok && isRetryable(result.error); n++) {
+        await sleep(delayBefore(n - 1, result.error));
+        result = await safeAttempt(call);
+      }
+      return result.ok ? result : { ok: false, error: { ...result.error, oAuthorId: call.oAuthorId } };
+    },
+
+    async checkKey({ base, token }) {
+      const result = await safeAttempt({ base, token, oAuthorId: CHECK_KEY_AUTHOR_ID, platform: 'SHORT_VIDEO' });
+      if (result.ok) return { ok: true, value: { valid: true } };
+      const { kind } = result.error;
+      if (kind === 'invalid-params' || kind === 'upstream') return { ok: true, value: { valid: true } };
+      return result;
+    },
+  };
+}
