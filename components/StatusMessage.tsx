@@ -1,0 +1,81 @@
+import { failureKey, t, type ViewFailureKind } from '@/utils/i18n';
+import type { Failure } from '@/utils/types';
+import './view.css';
+
+/** A failure to show: one from the API/background, or `unexpected` (the load itself threw). */
+export type ViewFailure = Failure | { kind: 'unexpected'; detail?: string };
+
+export type StatusMessageProps =
+  | { state: 'loading' }
+  | { state: 'no-key'; onOpenSettings: () => void }
+  | { state: 'empty' }
+  | { state: 'error'; error: ViewFailure; onOpenSettings?: () => void };
+
+/** Failures the user fixes in the options page: these get an "Open settings" button. */
+export const SETTINGS_FAILURES: ReadonlySet<ViewFailureKind> = new Set<ViewFailureKind>([
+  'no-key',
+  'invalid-token',
+  'network',
+]);
+
+function SettingsButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" class="xdp-view__button xdp-view__button--primary" onClick={onClick}>
+      {t('openSettings')}
+    </button>
+  );
+}
+
+function ErrorBody({ error, onOpenSettings }: { error: ViewFailure; onOpenSettings?: () => void }) {
+  const code = 'code' in error && error.code !== undefined && error.code !== 0 ? error.code : undefined;
+  const httpStatus = 'httpStatus' in error ? error.httpStatus : undefined;
+  const authorId = 'oAuthorId' in error ? error.oAuthorId : undefined;
+  return (
+    <div class="xdp-view__status xdp-view__status--error" role="alert" data-kind={error.kind}>
+      <p class="xdp-view__status-title">{t(failureKey(error.kind, 'title'))}</p>
+      <p>{t(failureKey(error.kind, 'meaning'))}</p>
+      {(code !== undefined || httpStatus !== undefined) && (
+        <p class="xdp-view__status-codes">
+          {code !== undefined && <span>{t('errorCode', { code })}</span>}
+          {httpStatus !== undefined && <span>{t('errorHttpStatus', { status: httpStatus })}</span>}
+        </p>
+      )}
+      {authorId && error.kind === 'invalid-params' && (
+        <p class="xdp-view__status-detail">{t('errorAuthorId', { id: authorId })}</p>
+      )}
+      {error.detail && <p class="xdp-view__status-detail">{t('errorDetail', { detail: error.detail })}</p>}
+      <p class="xdp-view__status-action">{t(failureKey(error.kind, 'action'))}</p>
+      {onOpenSettings && SETTINGS_FAILURES.has(error.kind) && <SettingsButton onClick={onOpenSettings} />}
+    </div>
+  );
+}
+
+/** Loading, no key, empty, or an error with what it means and what to do. */
+export function StatusMessage(props: StatusMessageProps) {
+  switch (props.state) {
+    case 'loading':
+      return (
+        <div class="xdp-view__status xdp-view__status--loading" role="status">
+          <span class="xdp-view__spinner" aria-hidden="true" />
+          <span>{t('loading')}</span>
+        </div>
+      );
+    case 'no-key':
+      return (
+        <div class="xdp-view__status xdp-view__status--no-key" role="status">
+          <p class="xdp-view__status-title">{t('error.no-key.title')}</p>
+          <p>{t('error.no-key.meaning')}</p>
+          <SettingsButton onClick={props.onOpenSettings} />
+        </div>
+      );
+    case 'empty':
+      return (
+        <div class="xdp-view__status xdp-view__status--empty" role="status">
+          <p class="xdp-view__status-title">{t('emptyPlatform')}</p>
+          <p>{t('emptyPlatformHint')}</p>
+        </div>
+      );
+    case 'error':
+      return <ErrorBody error={props.error} onOpenSettings={props.onOpenSettings} />;
+  }
+}
