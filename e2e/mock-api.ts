@@ -1,0 +1,474 @@
+/**
+ * A real HTTP server imitating Just One API's Author Video Distribution endpoint, for e2e tests
+ * and the demo. Bound to 127.0.0.1 only.
+ *
+ *   GET /api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1?token&oAuthorId&platform
+ *
+ * Every answer carries `Access-Control-Allow-Origin: *`; OPTIONS is answered with 204.
+ *
+ * Normal behaviour (no scenario):
+ *   - token missing or not the valid one → HTTP 200 `{code:100, message:'invalid token', data:null}`
+ *     (set `token: null` to accept any token)
+ *   - oAuthorId missing or not decimal → `{code:400}`; platform not one of the four → `{code:400}`
+ *   - otherwise `{code:0, data:{base_resp:{status_code:0}, video_content_distribution:[…]}}` from
+ *     the table (an id or platform not in the table → empty list, or see `unknownAuthor`)
+ *   - any other path → HTTP 404 with a `{code:404}` envelope
+ *
+ * Scenarios (see `Scenario`) override this per creator id (or '*' for every request):
+ *   mock.setScenario(id, { code: 601 })                     // business error, HTTP 200
+ *   mock.setScenario(id, { http: 503, body: '<html>…' })    // HTTP error with a non-JSON body
+ *   mock.setScenario(id, { delayMs: 2000 })                 // slow, then normal answer
+ *   mock.setScenario(id, { hang: true })                    // never answers
+ *   mock.setScenario(id, { destroy: true })                 // closes the socket, no answer
+ *   mock.setScenario(id, [{ code: 301 }, { code: 301 }])    // a sequence: one per request, then normal
+ *
+ * CLI: `npx tsx e2e/mock-api.ts [--port 8787] [--token demo-key]` serves the demo data.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { DEMO_CREATORS, MOCK_PLATFORMS, type CategoryItem, type CreatorTable, type MockPlatform } from './fixtures/creators';
+
+export const DISTRIBUTION_PATH = '/api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1';
+
+/** Default messages, as documented in reference/api.md. */
+export const CODE_MESSAGES: Record<number, string> = {
+  0: 'success',
+  100: 'invalid token',
+  301: 'collection failed, please retry',
+  302: 'rate limit exceeded',
+  303: 'daily quota exceeded',
+  400: 'invalid parameters',
+  404: 'not found',
+  500: 'internal server error',
+  600: 'permission denied',
+  601: 'insufficient balance',
+};
+
+/**
+ * How to answer a request. Modifiers (`delayMs`, `hang`, `destroy`, `noCors`) combine with the
+ * others; the answer is chosen in this order:
+ *   hang → destroy → body → http/code → upstream → list → normal (token check, table).
+ * `body`, `http` and `code` bypass the token check; `upstream` and `list` do not.
+ */
+export interface Scenario {
+  /** Wait this long before answering (or before hanging up with `destroy`). */
+  delayMs?: number;
+  /** Never answer (the socket stays open until the client gives up or the mock closes). */
+  hang?: boolean;
+  /** Close the socket without an answer (the client sees a network error). */
+  destroy?: boolean;
+  /** Leave out the CORS header (a browser sees a network/CORS error). */
+  noCors?: boolean;
+  /** Business code: answer with the envelope `{code, message, data: null}`. */
+  code?: number;
+  /** Message for `code` (default: the documented one). */
+  message?: string;
+  /** HTTP status. Alone: an HTML error page; with `code`: the envelope with this status. */
+  http?: number;
+  /** Raw answer body: a string is sent as is, anything else as JSON. Status is `http` or 200. */
+  body?: unknown;
+  /** Content-Type for `body` (default: JSON for objects and strings starting with { or [, else HTML). */
+  contentType?: string;
+  /** code 0, but the upstream refused: `data.base_resp = {status_code, status_message}`. */
+  upstream?: { status_code: number; status_message?: string };
+  /** Answer with this list instead of the table's. */
+  list?: CategoryItem[];
+  /** Only requests for this platform match (default: any). */
+  platform?: MockPlatform;
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  /** Every query parameter (the last value when repeated). Includes `token`. */
+  query: Record<string, string>;
+  oAuthorId: string | null;
+  platform: string | null;
+  token: string | null;
+  /** ms since epoch when the request arrived. */
+  time: number;
+  /** ms since epoch when the answer was finished (or the socket destroyed); null while pending or hung. */
+  doneAt: number | null;
+  /** HTTP status sent, or null when none was (hang, destroy). */
+  status: number | null;
+  /** Business code sent, when the body was an envelope. */
+  code: number | null;
+  /** Which rule answered: 'normal', 'scenario', 'not-found', 'preflight'. */
+  answeredBy: string;
+}
+
+export interface CallFilter {
+  oAuthorId?: string;
+  platform?: string;
+  token?: string;
+  path?: string;
+  /** Default 'GET' (preflights are not API calls); '*' for every method. */
+  method?: string;
+}
+
+export interface MockApiOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** The one valid token (default 'test-key'); null accepts any token, even none. */
+  token?: string | null;
+  /** The creator table (default DEMO_CREATORS). */
+  creators?: CreatorTable;
+  /** An id not in the table: an empty list (default) or an upstream refusal. */
+  unknownAuthor?: 'empty' | 'upstream-error';
+  /** Log every request to stdout (the CLI does). */
+  log?: boolean;
+}
+
+export interface MockApi {
+  /** Base URL, `http://127.0.0.1:<port>` (no trailing slash): what the options page's custom endpoint takes. */
+  url: string;
+  port: number;
+  /** The full distribution URL, for direct requests. */
+  distributionUrl(params: Record<string, string>): string;
+  /** Override answers for one creator id, or '*' for all. An array is a sequence: one per request, then normal. */
+  setScenario(oAuthorId: string, scenario: Scenario | Scenario[]): void;
+  clearScenario(oAuthorId: string): void;
+  /** Replace one creator's data for one or more platforms (merged into the table). */
+  setCreator(oAuthorId: string, platforms: Partial<Record<MockPlatform, CategoryItem[]>>): void;
+  /** Change the valid token (null: accept any). */
+  setToken(token: string | null): void;
+  /** Recorded requests matching the filter, oldest first. */
+  calls(filter?: CallFilter): RecordedCall[];
+  /** Resolve when at least `count` matching calls were recorded (rejects after timeoutMs). */
+  waitForCalls(count: number, filter?: CallFilter, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Requests being answered right now (delayed or hung), and the most seen at once since reset. */
+  inFlight(): number;
+  maxInFlight(): number;
+  /** Forget calls and scenarios; restore the original table and token. Hung requests are ended. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+function envelope(code: number, data: unknown, message: string | null): string {
+  return JSON.stringify({
+    code,
+    data,
+    message,
+    recordTime: new Date().toISOString(),
+    requestId: randomUUID(),
+  });
+}
+
+function errorPage(status: number): string {
+  return `<html><head><title>${status}</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>`;
+}
+
+function matches(call: RecordedCall, filter: CallFilter): boolean {
+  const method = filter.method ?? 'GET';
+  if (method !== '*' && call.method !== method) return false;
+  if (filter.path !== undefined && call.path !== filter.path) return false;
+  if (filter.oAuthorId !== undefined && call.oAuthorId !== filter.oAuthorId) return false;
+  if (filter.platform !== undefined && call.platform !== filter.platform) return false;
+  if (filter.token !== undefined && call.token !== filter.token) return false;
+  return true;
+}
+
+function cloneTable(table: CreatorTable): CreatorTable {
+  return structuredClone(table);
+}
+
+export async function startMockApi(options: MockApiOptions = {}): Promise<MockApi> {
+  const initialToken = options.token === undefined ? 'test-key' : options.token;
+  const initialTable = options.creators ?? DEMO_CREATORS;
+  const unknownAuthor = options.unknownAuthor ?? 'empty';
+
+  let token = initialToken;
+  let table = cloneTable(initialTable);
+  let scenarios = new Map<string, Scenario | Scenario[]>();
+  let recorded: RecordedCall[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const hung = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  const waiters = new Set<() => void>();
+
+  /** Pick (and consume, for sequences) the scenario for this request. */
+  const takeScenario = (oAuthorId: string | null, platform: string): Scenario | null => {
+    for (const key of [oAuthorId, '*']) {
+      if (key === null) continue;
+      const entry = scenarios.get(key);
+      if (entry === undefined) continue;
+      if (Array.isArray(entry)) {
+        const index = entry.findIndex((s) => s.platform === undefined || s.platform === platform);
+        if (index < 0) continue;
+        const [scenario] = entry.splice(index, 1);
+        if (entry.length === 0) scenarios.delete(key);
+        if (scenario) return scenario;
+      } else if (entry.platform === undefined || entry.platform === platform) {
+        return entry;
+      }
+    }
+    return null;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const query: Record<string, string> = {};
+    url.searchParams.forEach((value, key) => {
+      query[key] = value;
+    });
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query,
+      oAuthorId: url.searchParams.get('oAuthorId'),
+      platform: url.searchParams.get('platform'),
+      token: url.searchParams.get('token'),
+      time: Date.now(),
+      doneAt: null,
+      status: null,
+      code: null,
+      answeredBy: 'normal',
+    };
+    recorded.push(call);
+    waiters.forEach((wake) => wake());
+    if (options.log) {
+      const shownQuery = new URLSearchParams(url.searchParams);
+      if (shownQuery.has('token')) shownQuery.set('token', '***');
+      console.log(`[mock-api] ${call.method} ${url.pathname}?${shownQuery.toString()}`);
+    }
+
+    const send = (status: number, body: string, contentType: string, cors = true): void => {
+      const headers: Record<string, string> = { 'Content-Type': contentType, 'Cache-Control': 'no-store' };
+      if (cors) headers['Access-Control-Allow-Origin'] = '*';
+      res.writeHead(status, headers);
+      res.end(body);
+      call.status = status;
+      call.doneAt = Date.now();
+      try {
+        const parsed: unknown = JSON.parse(body);
+        if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { code?: unknown }).code === 'number') {
+          call.code = (parsed as { code: number }).code;
+        }
+      } catch {
+        // not JSON: no business code
+      }
+    };
+    const sendEnvelope = (status: number, code: number, data: unknown, message?: string | null, cors = true): void => {
+      send(status, envelope(code, data, message === undefined ? (CODE_MESSAGES[code] ?? 'error') : message), JSON_TYPE, cors);
+    };
+
+    if (call.method === 'OPTIONS') {
+      call.answeredBy = 'preflight';
+      res.writeHead(204, {
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, OPTIONS',
+        'Access-Control-Allow-Headers': '*',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+      call.status = 204;
+      call.doneAt = Date.now();
+      return;
+    }
+    if (url.pathname !== DISTRIBUTION_PATH) {
+      call.answeredBy = 'not-found';
+      sendEnvelope(404, 404, null, `no route for ${url.pathname}`);
+      return;
+    }
+
+    const platform = call.platform ?? 'SHORT_VIDEO';
+    const scenario = takeScenario(call.oAuthorId, platform);
+    if (scenario) call.answeredBy = 'scenario';
+    const cors = !scenario?.noCors;
+
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      if (scenario?.delayMs) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, scenario.delayMs);
+          res.on('close', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        if (res.destroyed || res.writableEnded) return;
+      }
+      if (scenario?.hang) {
+        hung.add(res);
+        await new Promise<void>((resolve) => res.on('close', resolve));
+        hung.delete(res);
+        return;
+      }
+      if (scenario?.destroy) {
+        call.doneAt = Date.now();
+        req.socket.destroy();
+        return;
+      }
+      if (scenario && scenario.body !== undefined) {
+        const raw = typeof scenario.body === 'string' ? scenario.body : JSON.stringify(scenario.body);
+        const type =
+          scenario.contentType ??
+          (typeof scenario.body !== 'string' || /^\s*[[{]/.test(scenario.body) ? JSON_TYPE : HTML_TYPE);
+        send(scenario.http ?? 200, raw, type, cors);
+        return;
+      }
+      if (scenario && scenario.code !== undefined) {
+        sendEnvelope(scenario.http ?? 200, scenario.code, null, scenario.message, cors);
+        return;
+      }
+      if (scenario && scenario.http !== undefined) {
+        send(scenario.http, errorPage(scenario.http), HTML_TYPE, cors);
+        return;
+      }
+
+      // Normal path: token, parameters, table.
+      if (token !== null && call.token !== token) {
+        sendEnvelope(200, 100, null, 'invalid token', cors);
+        return;
+      }
+      if (call.oAuthorId === null || !/^\d{1,24}$/.test(call.oAuthorId)) {
+        sendEnvelope(200, 400, null, 'invalid parameters: oAuthorId', cors);
+        return;
+      }
+      if (!(MOCK_PLATFORMS as readonly string[]).includes(platform)) {
+        sendEnvelope(200, 400, null, 'invalid parameters: platform', cors);
+        return;
+      }
+      if (scenario?.upstream) {
+        const data = {
+          base_resp: { status_code: scenario.upstream.status_code, status_message: scenario.upstream.status_message ?? '' },
+        };
+        sendEnvelope(200, 0, data, 'success', cors);
+        return;
+      }
+      const creator = table[call.oAuthorId];
+      if (!creator && !scenario?.list && unknownAuthor === 'upstream-error') {
+        sendEnvelope(200, 0, { base_resp: { status_code: 4001, status_message: '达人不存在' } }, 'success', cors);
+        return;
+      }
+      const list = scenario?.list ?? creator?.[platform as MockPlatform] ?? [];
+      const data = { base_resp: { status_code: 0, status_message: '' }, video_content_distribution: list };
+      sendEnvelope(200, 0, data, 'success', cors);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[mock-api] handler failed', error);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Access-Control-Allow-Origin': '*' });
+        res.end();
+      }
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+
+  const calls = (filter: CallFilter = {}): RecordedCall[] => recorded.filter((c) => matches(c, filter));
+
+  return {
+    url: base,
+    port,
+    distributionUrl(params) {
+      return `${base}${DISTRIBUTION_PATH}?${new URLSearchParams(params).toString()}`;
+    },
+    setScenario(oAuthorId, scenario) {
+      scenarios.set(oAuthorId, Array.isArray(scenario) ? [...scenario] : scenario);
+    },
+    clearScenario(oAuthorId) {
+      scenarios.delete(oAuthorId);
+    },
+    setCreator(oAuthorId, platforms) {
+      table[oAuthorId] = { ...table[oAuthorId], ...structuredClone(platforms) };
+    },
+    setToken(next) {
+      token = next;
+    },
+    calls,
+    waitForCalls(count, filter = {}, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          const found = calls(filter);
+          if (found.length < count) return false;
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve(found);
+          return true;
+        };
+        const wake = (): void => {
+          check();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(wake);
+          reject(new Error(`mock-api: expected ${count} call(s) matching ${JSON.stringify(filter)}, got ${calls(filter).length}`));
+        }, timeoutMs);
+        if (!check()) waiters.add(wake);
+      });
+    },
+    inFlight: () => inFlight,
+    maxInFlight: () => maxInFlight,
+    reset() {
+      token = initialToken;
+      table = cloneTable(initialTable);
+      scenarios = new Map();
+      recorded = [];
+      maxInFlight = inFlight;
+      hung.forEach((res) => res.destroy());
+      hung.clear();
+    },
+    async close() {
+      waiters.clear();
+      hung.forEach((res) => res.destroy());
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+// ---- CLI -----------------------------------------------------------------------------------
+
+function argValue(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index >= 0) return args[index + 1];
+  const inline = args.find((a) => a.startsWith(`${name}=`));
+  return inline?.slice(name.length + 1);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const port = Number(argValue(args, '--port') ?? '8787');
+  const token = argValue(args, '--token') ?? 'demo-key';
+  const mock = await startMockApi({ port, token, log: true });
+  console.log(`Mock Just One API on ${mock.url} (token "${token}")`);
+  console.log(`Try: curl '${mock.distributionUrl({ token, oAuthorId: Object.keys(DEMO_CREATORS)[0] ?? '', platform: 'SHORT_VIDEO' })}'`);
+  console.log('Demo creators:', Object.keys(DEMO_CREATORS).join(', '));
+  const stop = (): void => {
+    void mock.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
