@@ -1,0 +1,337 @@
+/**
+ * Shared launch / configuration code for the e2e fixtures (e2e/fixtures.ts) and the demo
+ * (scripts/demo.ts): Chromium with the built extension, a network guard that serves the
+ * fixture pages at their real URLs and lets nothing but 127.0.0.1 out, and helpers that drive
+ * the real options page and find the panel on a creator page.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, expect, type BrowserContext, type FrameLocator, type Locator, type Page, type Worker } from '@playwright/test';
+import { DEMO_CREATOR_PROFILES } from './fixtures/creators';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The built MV3 extension (`npx wxt build`). */
+export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIXTURE_DIR = path.join(ROOT, 'e2e', 'fixtures');
+
+export const XINGTU_ORIGIN = 'https://www.xingtu.cn';
+export const MARKET_URL = `${XINGTU_ORIGIN}/ad/creator/market`;
+/** Hosts whose pages are served from the fixtures (everything else outside 127.0.0.1 is blocked). */
+export const FIXTURE_HOSTS: ReadonlySet<string> = new Set(['www.xingtu.cn', 'xingtu.cn', 'star.toutiao.com']);
+/** The custom element the panel lives in; its open shadow root holds the panel iframe. */
+export const PANEL_HOST_TAG = 'xingtu-distribution-panel';
+
+/** A Xingtu creator page URL (current form). Tabs: douyin-video, douyin-live, douyin-picture, douyin-fans. */
+export function creatorPageUrl(oAuthorId: string, tab = 'douyin-video'): string {
+  return `${XINGTU_ORIGIN}/ad/creator/author-homepage/${tab}/${oAuthorId}`;
+}
+
+// ---- fixture pages -------------------------------------------------------------------------
+
+function fillFixture(file: string): string {
+  const html = readFileSync(path.join(FIXTURE_DIR, file), 'utf8');
+  // JSON inside <script>: escape '<' so no text can close the element.
+  const json = JSON.stringify(DEMO_CREATOR_PROFILES).replace(/</g, '\\u003c');
+  return html.replace('__FIXTURE_CREATORS__', json);
+}
+
+/** The Xingtu SPA fixture (creator pages; also renders the market when reached by pushState). */
+export function xingtuCreatorHtml(): string {
+  return fillFixture('xingtu-creator.html');
+}
+
+/** The market list fixture (a full page load of /ad/creator/market: not a creator page). */
+export function xingtuMarketHtml(): string {
+  return fillFixture('xingtu-market.html');
+}
+
+/** Which fixture answers a request to a fixture host (null: 404). */
+export function fixtureFor(url: URL): string | null {
+  if (url.pathname === '/favicon.ico') return null;
+  if (url.pathname.replace(/\/+$/, '') === '/ad/creator/market') return xingtuMarketHtml();
+  return xingtuCreatorHtml();
+}
+
+function isLocal(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+}
+
+export interface GuardOptions {
+  /** Called with every URL the guard refused. */
+  onBlocked?: (url: string) => void;
+}
+
+/**
+ * Route every request of the context: fixture hosts get the fixture pages, 127.0.0.1 and
+ * extension / data / blob URLs go through, everything else is aborted. Routes a test adds
+ * later take precedence (Playwright runs the newest matching handler first).
+ */
+export async function guardNetwork(context: BrowserContext, options: GuardOptions = {}): Promise<void> {
+  await context.route(
+    () => true,
+    async (route) => {
+      const raw = route.request().url();
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        options.onBlocked?.(raw);
+        await route.abort('blockedbyclient');
+        return;
+      }
+      if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') {
+        await route.fallback();
+        return;
+      }
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && isLocal(url)) {
+        await route.fallback();
+        return;
+      }
+      if (url.protocol === 'https:' && FIXTURE_HOSTS.has(url.hostname)) {
+        const body = fixtureFor(url);
+        if (body === null) await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+        else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+        return;
+      }
+      options.onBlocked?.(raw);
+      await route.abort('blockedbyclient');
+    },
+  );
+}
+
+// ---- launching -----------------------------------------------------------------------------
+
+export interface LaunchOptions {
+  /** Default true (the new headless mode); false opens a window (needs DISPLAY). */
+  headless?: boolean;
+  /** Default: a fresh directory in os.tmpdir(), removed by `close()`. */
+  userDataDir?: string;
+  extensionDir?: string;
+  onBlocked?: (url: string) => void;
+}
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  userDataDir: string;
+  /** Close the browser and remove the user data dir when the harness made it. */
+  close(): Promise<void>;
+}
+
+/** Throw a helpful error when the extension has not been built. */
+export function assertExtensionBuilt(dir = EXTENSION_DIR): void {
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${dir}: run \`npx wxt build\` first.`);
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+}
+
+/** The built manifest, for tests that adapt to what exists. */
+export function builtManifest(dir = EXTENSION_DIR): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
+  const extensionDir = path.resolve(options.extensionDir ?? EXTENSION_DIR);
+  assertExtensionBuilt(extensionDir);
+  const ownDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'xdl-e2e-')));
+  const headless = options.headless ?? true;
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--lang=en-US',
+    // Second line of defence behind guardNetwork (which cannot see every request, e.g. DNS
+    // prefetch): anything not loopback goes to a dead proxy. Loopback bypasses proxies.
+    '--proxy-server=http://127.0.0.1:9',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
+  if (headless) args.unshift('--headless=new');
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: false, // headless is chosen by --headless=new above: the old mode has no extensions
+      locale: 'en-US',
+      viewport: { width: 1280, height: 800 },
+      args,
+    });
+  } catch (error) {
+    if (ownDir) await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  await guardNetwork(context, { onBlocked: options.onBlocked });
+  return {
+    context,
+    userDataDir,
+    async close() {
+      await context.close().catch(() => undefined);
+      if (ownDir) await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+/** The extension's background service worker (waits for it to start). */
+export async function extensionServiceWorker(context: BrowserContext, timeout = 15_000): Promise<Worker> {
+  const isExtension = (worker: Worker): boolean => worker.url().startsWith('chrome-extension://');
+  const running = context.serviceWorkers().find(isExtension);
+  if (running) return running;
+  return context.waitForEvent('serviceworker', { predicate: isExtension, timeout });
+}
+
+export function extensionIdOf(worker: Worker): string {
+  return new URL(worker.url()).host;
+}
+
+async function extensionIdFromContext(context: BrowserContext): Promise<string> {
+  return extensionIdOf(await extensionServiceWorker(context));
+}
+
+// ---- options page --------------------------------------------------------------------------
+
+export type EndpointChoice = 'global' | 'mainland' | 'custom';
+
+export interface ConfigureOptions {
+  apiKey: string;
+  endpoint: EndpointChoice;
+  /** Required when endpoint is 'custom', e.g. the mock's `url` (http://127.0.0.1:<port>). */
+  customUrl?: string;
+  /** Default: read from the context's service worker. */
+  extensionId?: string;
+  /** Default 15 s per step. */
+  timeout?: number;
+}
+
+/** The options page's visible labels (English UI). */
+export const OPTIONS_LABELS = {
+  apiKey: 'API key',
+  endpoint: 'API endpoint',
+  endpoints: { global: 'Global', mainland: 'Mainland China', custom: 'Custom' } satisfies Record<EndpointChoice, string>,
+  customUrl: 'Custom endpoint URL',
+  save: 'Save',
+  saved: 'Saved',
+} as const;
+
+export function optionsPageUrl(extensionId: string): string {
+  return `chrome-extension://${extensionId}/options.html`;
+}
+
+/** An input by its label; tolerates a label with extra text and ignores buttons that share it. */
+function inputByLabel(page: Page, label: string): Locator {
+  return page.getByLabel(label).and(page.locator('input, textarea'));
+}
+
+async function chooseEndpoint(page: Page, choice: EndpointChoice, timeout: number): Promise<void> {
+  const label = OPTIONS_LABELS.endpoints[choice];
+  const select = page.getByRole('combobox', { name: OPTIONS_LABELS.endpoint });
+  const radio = page.getByRole('radio', { name: label, exact: true });
+  await expect(select.or(radio).first()).toBeVisible({ timeout });
+  if ((await select.count()) > 0) await select.selectOption({ label });
+  else await radio.check();
+}
+
+const trimSlash = (s: string): string => s.replace(/\/+$/, '');
+
+async function fillAndSave(page: Page, options: ConfigureOptions, timeout: number): Promise<void> {
+  const key = inputByLabel(page, OPTIONS_LABELS.apiKey);
+  await expect(key).toBeEditable({ timeout });
+  await key.fill(options.apiKey);
+  await chooseEndpoint(page, options.endpoint, timeout);
+  if (options.endpoint === 'custom') {
+    const custom = inputByLabel(page, OPTIONS_LABELS.customUrl);
+    await expect(custom).toBeEditable({ timeout });
+    await custom.fill(options.customUrl ?? '');
+  }
+  await page.getByRole('button', { name: OPTIONS_LABELS.save, exact: true }).click({ timeout });
+  await expect(page.getByRole('status').filter({ hasText: OPTIONS_LABELS.saved }).first()).toBeVisible({ timeout });
+}
+
+/** After a reload, the page shows what was saved (catches a form overwritten by a late load). */
+async function verifySaved(page: Page, options: ConfigureOptions, timeout: number): Promise<void> {
+  await page.reload();
+  const key = inputByLabel(page, OPTIONS_LABELS.apiKey);
+  await expect(key).toBeVisible({ timeout });
+  if (options.endpoint === 'custom') {
+    const custom = inputByLabel(page, OPTIONS_LABELS.customUrl);
+    await expect
+      .poll(async () => trimSlash(await custom.inputValue()), { timeout, message: 'custom endpoint URL after reload' })
+      .toBe(trimSlash(options.customUrl ?? ''));
+  }
+  // A page may choose not to show a saved key again; when it shows one, it must be ours.
+  await expect
+    .poll(async () => {
+      const value = await key.inputValue();
+      return value === '' || value === options.apiKey;
+    }, { timeout, message: 'API key field after reload shows the saved key (or nothing)' })
+    .toBe(true);
+}
+
+/**
+ * Drive the real options page: enter the key, pick the endpoint, Save, wait for "Saved", then
+ * reload and check the page shows the saved values. Navigates `page` to the options page and
+ * leaves it there. One retry covers a form that the page's own async load overwrote.
+ */
+export async function configureExtension(page: Page, options: ConfigureOptions): Promise<void> {
+  if (options.endpoint === 'custom' && !options.customUrl) throw new Error('configureExtension: customUrl is required for a custom endpoint');
+  const timeout = options.timeout ?? 15_000;
+  const extensionId = options.extensionId ?? (await extensionIdFromContext(page.context()));
+  const url = optionsPageUrl(extensionId);
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
+    try {
+      await page.goto(url);
+      await fillAndSave(page, options, timeout);
+      await verifySaved(page, options, timeout);
+      return;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+// ---- the panel -----------------------------------------------------------------------------
+
+export interface PanelHandles {
+  /** The <xingtu-distribution-panel> element. */
+  host: Locator;
+  /** The iframe inside its open shadow root. */
+  iframe: Locator;
+  /** The panel document. */
+  frame: FrameLocator;
+}
+
+/** The panel's locators on a page (Playwright locators pierce open shadow roots). */
+export function panel(page: Page): PanelHandles {
+  const host = page.locator(PANEL_HOST_TAG);
+  const iframe = page.locator(`${PANEL_HOST_TAG} iframe`);
+  return { host, iframe, frame: iframe.contentFrame() };
+}
+
+/**
+ * Wait until the page shows the panel: the host element with an OPEN shadow root, an iframe
+ * from the extension in it, and a <table> inside the iframe. Throws with what was missing.
+ */
+export async function waitForPanel(page: Page, options: { timeout?: number; extensionId?: string } = {}): Promise<PanelHandles> {
+  const timeout = options.timeout ?? 20_000;
+  const handles = panel(page);
+  await expect(handles.host, `<${PANEL_HOST_TAG}> on the page`).toBeAttached({ timeout });
+  const shadowOpen = await handles.host.first().evaluate((el) => el.shadowRoot !== null);
+  if (!shadowOpen) throw new Error(`<${PANEL_HOST_TAG}> has no open shadow root`);
+  await expect(handles.iframe, 'panel iframe in the shadow root').toBeAttached({ timeout });
+  const src = (await handles.iframe.first().getAttribute('src')) ?? '';
+  const prefix = options.extensionId ? `chrome-extension://${options.extensionId}/` : 'chrome-extension://';
+  if (!src.startsWith(prefix)) throw new Error(`panel iframe src is not the extension's: ${src}`);
+  await expect(handles.frame.locator('table').first(), 'a <table> in the panel').toBeAttached({ timeout });
+  return handles;
+}
