@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createDistributionCache } from '../utils/cache';
+import type { CategoryRow } from '../utils/types';
+
+const ID = '7006229624431689736';
+const HOUR = 3_600_000;
+const ROWS: CategoryRow[] = [
+  { name: '美食', count: 3, share: 0.75 },
+  { name: '音乐', count: 1, share: 0.25 },
+];
+
+function clock(start = 1_000_000) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+async function stored(): Promise<Record<string, unknown>> {
+  return fakeBrowser.storage.local.get(null);
+}
+
+describe('distribution cache', () => {
+  it('returns what was stored, within the TTL', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).toBeNull();
+    await cache.set(ID, 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    c.advance(HOUR - 1);
+    expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).toEqual({ rows: ROWS, fetchedAt: 1_000_000 });
+  });
+
+  it('an expired entry is a miss', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    await cache.set(ID, 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    c.advance(HOUR);
+    expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).toBeNull();
+    // The TTL is the caller's: a longer one finds it again.
+    expect(await cache.get(ID, 'SHORT_VIDEO', 2 * HOUR)).not.toBeNull();
+  });
+
+  it('an entry from the future (clock went back) is a miss', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    await cache.set(ID, 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() + 10 * HOUR });
+    expect(await cache.get(ID, 'SHORT_VIDEO', 24 * HOUR)).toBeNull();
+  });
+
+  it('keys by id and platform', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    await cache.set(ID, 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    expect(await cache.get(ID, 'LIVE_STREAMING', HOUR)).toBeNull();
+    expect(await cache.get('7006229624431689737', 'SHORT_VIDEO', HOUR)).toBeNull();
+    expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).not.toBeNull();
+  });
+
+  it('caches an empty list', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    await cache.set(ID, 'PICTURE_TEXT', { rows: [], fetchedAt: c.now() });
+    expect(await cache.get(ID, 'PICTURE_TEXT', HOUR)).toEqual({ rows: [], fetchedAt: c.now() });
+  });
+
+  it('persists in browser.storage.local across instances', async () => {
+    const c = clock();
+    await createDistributionCache({ now: c.now }).set(ID, 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    expect(Object.keys(await stored())).toContain(`dist:SHORT_VIDEO:${ID}`);
+    expect(await createDistributionCache({ now: c.now }).get(ID, 'SHORT_VIDEO', HOUR)).toEqual({ rows: ROWS, fetchedAt: c.now() });
+  });
+
+  it.each([
+    ['a string', 'hello'],
+    ['rows missing', { fetchedAt: 1_000_000 }],
+    ['fetchedAt a string', { rows: [], fetchedAt: '1000000' }],
+    ['a row with a negative count', { rows: [{ name: 'x', count: -1, share: 0.5 }], fetchedAt: 1_000_000 }],
+    ['a row with share > 1', { rows: [{ name: 'x', count: 1, share: 2 }], fetchedAt: 1_000_000 }],
+    ['a row without a name', { rows: [{ count: 1, share: 1 }], fetchedAt: 1_000_000 }],
+  ])('a corrupt record (%s) is a miss and is removed', async (_label, record) => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    await cache.set(ID, 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    await fakeBrowser.storage.local.set({ [`dist:SHORT_VIDEO:${ID}`]: record });
+    expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).toBeNull();
+    const after = await stored();
+    expect(after[`dist:SHORT_VIDEO:${ID}`]).toBeUndefined();
+    expect(after.distIndex).toEqual({});
+  });
+
+  it('evicts the least recently used entry past maxEntries', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now, maxEntries: 3 });
+    for (const id of ['1', '2', '3']) {
+      await cache.set(id, 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+      c.advance(1000);
+    }
+    // Reading '1' makes '2' the least recently used.
+    expect(await cache.get('1', 'SHORT_VIDEO', HOUR)).not.toBeNull();
+    c.advance(1000);
+    await cache.set('4', 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+
+    expect(await cache.get('2', 'SHORT_VIDEO', HOUR)).toBeNull();
+    for (const id of ['1', '3', '4']) expect(await cache.get(id, 'SHORT_VIDEO', HOUR)).not.toBeNull();
+    const keys = Object.keys(await stored()).filter((k) => k.startsWith('dist:'));
+    expect(keys.sort()).toEqual(['dist:SHORT_VIDEO:1', 'dist:SHORT_VIDEO:3', 'dist:SHORT_VIDEO:4']);
+  });
+
+  it('stays bounded under many writes (default 300)', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    for (let i = 0; i < 310; i++) {
+      await cache.set(String(i), 'SHORT_VIDEO', { rows: [], fetchedAt: c.now() });
+      c.advance(1);
+    }
+    const all = await stored();
+    expect(Object.keys(all).filter((k) => k.startsWith('dist:'))).toHaveLength(300);
+    expect(Object.keys(all.distIndex as object)).toHaveLength(300);
+    expect(all['dist:SHORT_VIDEO:0']).toBeUndefined();
+    expect(all['dist:SHORT_VIDEO:309']).toBeDefined();
+  });
+
+  it('concurrent writes lose no index entry', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now, maxEntries: 100 });
+    await Promise.all(['1', '2', '3', '4', '5'].map((id) => cache.set(id, 'SHORT_VIDEO', { rows: [], fetchedAt: c.now() })));
+    expect(Object.keys((await stored()).distIndex as object).sort()).toEqual(['1', '2', '3', '4', '5'].map((id) => `dist:SHORT_VIDEO:${id}`));
+  });
+
+  it('rebuilds a corrupt index from the entries present, so they can still be evicted', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now, maxEntries: 2 });
+    await cache.set('1', 'SHORT_VIDEO', { rows: [], fetchedAt: c.now() });
+    c.advance(10);
+    await cache.set('2', 'SHORT_VIDEO', { rows: [], fetchedAt: c.now() });
+    await fakeBrowser.storage.local.set({ distIndex: 'garbage' });
+    c.advance(10);
+    await cache.set('3', 'SHORT_VIDEO', { rows: [], fetchedAt: c.now() });
+    const keys = Object.keys(await stored()).filter((k) => k.startsWith('dist:'));
+    expect(keys.sort()).toEqual(['dist:SHORT_VIDEO:2', 'dist:SHORT_VIDEO:3']);
+  });
+
+  it('clear removes every entry and the index, and nothing else', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    await fakeBrowser.storage.local.set({ apiKey: 'k', settings: { endpoint: 'cn' } });
+    await cache.set('1', 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    await cache.set('1', 'LIVE_STREAMING', { rows: ROWS, fetchedAt: c.now() });
+    await cache.clear();
+    expect(await cache.get('1', 'SHORT_VIDEO', HOUR)).toBeNull();
+    expect(await stored()).toEqual({ apiKey: 'k', settings: { endpoint: 'cn' } });
+  });
+
+  it('stores only the row fields', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    const extra: CategoryRow[] = [Object.assign({ name: 'x', count: 1, share: 1 }, { html: '<b>' })];
+    await cache.set(ID, 'SHORT_VIDEO', { rows: extra, fetchedAt: c.now() });
+    expect((await stored())[`dist:SHORT_VIDEO:${ID}`]).toEqual({ rows: [{ name: 'x', count: 1, share: 1 }], fetchedAt: c.now() });
+  });
+});
