@@ -1,0 +1,85 @@
+import type { ApiClient, FetchedDistribution } from './api/client';
+import type { DistributionCache } from './cache';
+import { createInFlight } from './inflight';
+import type { DistributionRequest } from './messaging';
+import { isPlatform, type Platform } from './platform';
+import { resolveBaseUrl, type Settings } from './settings';
+import type { Distribution, Failure, Result } from './types';
+
+export interface DistributionServiceDeps {
+  client: ApiClient;
+  cache: DistributionCache;
+  /** The saved key ('' when none). */
+  loadApiKey: () => Promise<string>;
+  /** The validated settings (utils/settings.ts loadSettings). */
+  loadSettings: () => Promise<Settings>;
+}
+
+export interface DistributionService {
+  getDistribution(req: DistributionRequest): Promise<Result<Distribution>>;
+  /** Check the saved key with one call (see ApiClient.checkKey). */
+  checkKey(): Promise<Result<{ valid: true }>>;
+}
+
+/** What the service accepts as an oAuthorId: 1–24 decimal digits, as a string. */
+const O_AUTHOR_ID = /^\d{1,24}$/;
+
+const HOUR_MS = 3_600_000;
+
+function failure(error: Failure): { ok: false; error: Failure } {
+  return { ok: false, error };
+}
+
+/**
+ * The background's answer to "distribution of creator X on platform P". Order of checks, each
+ * before any paid call: request shape ('bad-input'), key present ('no-key'), cache (unless
+ * `refresh`), then one API call shared by identical requests in flight. Only successful answers
+ * are cached. Never rejects.
+ */
+export function createDistributionService(deps: DistributionServiceDeps): DistributionService {
+  const { client, cache, loadApiKey, loadSettings } = deps;
+  const inFlight = createInFlight<Result<FetchedDistribution>>();
+
+  async function fetchAndStore(oAuthorId: string, platform: Platform, token: string, settings: Settings) {
+    const result = await client.getDistribution({ base: resolveBaseUrl(settings), token, oAuthorId, platform });
+    if (result.ok) {
+      try {
+        await cache.set(oAuthorId, platform, result.value);
+      } catch {
+        // A full or failing storage must not cost the user the answer they paid for.
+      }
+    }
+    return result;
+  }
+
+  return {
+    async getDistribution(req) {
+      const { oAuthorId, platform } = req as Partial<DistributionRequest>;
+      if (typeof oAuthorId !== 'string' || !O_AUTHOR_ID.test(oAuthorId)) {
+        return failure({ kind: 'bad-input', detail: 'oAuthorId must be 1–24 decimal digits' });
+      }
+      if (!isPlatform(platform)) return failure({ kind: 'bad-input', oAuthorId, detail: 'unknown platform' });
+      const token = (await loadApiKey()).trim();
+      if (token === '') return failure({ kind: 'no-key' });
+      const settings = await loadSettings();
+
+      if (req.refresh !== true) {
+        // An unreadable cache is a miss.
+        const hit = await cache.get(oAuthorId, platform, settings.cacheTtlHours * HOUR_MS).catch(() => null);
+        if (hit) return { ok: true, value: { oAuthorId, platform, rows: hit.rows, fetchedAt: hit.fetchedAt, fromCache: true } };
+      }
+
+      // A refresh joins a call already running for the same creator: its answer is just as new.
+      const result = await inFlight.run(`${platform}:${oAuthorId}`, () => fetchAndStore(oAuthorId, platform, token, settings));
+      if (!result.ok) return result;
+      return { ok: true, value: { oAuthorId, platform, rows: result.value.rows, fetchedAt: result.value.fetchedAt, fromCache: false } };
+    },
+
+    async checkKey() {
+      const token = (await loadApiKey()).trim();
+      if (token === '') return failure({ kind: 'no-key' });
+      const settings = await loadSettings();
+      return client.checkKey({ base: resolveBaseUrl(settings), token });
+    },
+  };
+}
