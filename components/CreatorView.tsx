@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_PLATFORM, type Platform } from '@/utils/platform';
+import type { DistributionRequest } from '@/utils/messaging';
+import type { Distribution, Result } from '@/utils/types';
+import { formatCount, formatDateTime, platformKey, t } from '@/utils/i18n';
+import { DistributionChart } from './DistributionChart';
+import { DistributionTable } from './DistributionTable';
+import { PlatformSwitch } from './PlatformSwitch';
+import { StatusMessage, type ViewFailure } from './StatusMessage';
+import './view.css';
+
+export interface CreatorViewProps {
+  /** The creator's Xingtu author id (a decimal string; never a number). */
+  oAuthorId: string;
+  /** Ask for the distribution (the background does the API call and the caching). */
+  load: (req: DistributionRequest) => Promise<Result<Distribution>>;
+  /** Open the options page (no key, invalid key, network trouble). */
+  openOptions: () => void;
+  /** Tighter layout for the in-page panel. */
+  compact?: boolean;
+}
+
+/** The page a Xingtu id opens on Xingtu. */
+export function xingtuCreatorUrl(oAuthorId: string): string {
+  return `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${encodeURIComponent(oAuthorId)}`;
+}
+
+interface ViewState {
+  /** Which creator + platform this state belongs to. */
+  key: string;
+  loading: boolean;
+  data: Distribution | null;
+  error: ViewFailure | null;
+}
+
+const UNEXPECTED: ViewFailure = { kind: 'unexpected' };
+
+function stateKey(oAuthorId: string, platform: Platform): string {
+  return `${oAuthorId}\u0000${platform}`;
+}
+
+/** What crosses the message boundary is checked before it is rendered. */
+function readResult(result: unknown): Result<Distribution> | null {
+  if (typeof result !== 'object' || result === null || !('ok' in result)) return null;
+  const r = result as { ok: unknown; value?: unknown; error?: unknown };
+  if (r.ok === true) {
+    const v = r.value as Partial<Distribution> | null | undefined;
+    return v && Array.isArray(v.rows) ? (result as Result<Distribution>) : null;
+  }
+  if (r.ok === false) {
+    const e = r.error as { kind?: unknown } | null | undefined;
+    return e && typeof e.kind === 'string' ? (result as Result<Distribution>) : null;
+  }
+  return null;
+}
+
+function isoTime(ms: number): string | undefined {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/**
+ * One creator's video content distribution: platform switch, doughnut + table, fetch time, and
+ * the loading / no key / empty / error states. Shared by the in-page panel and the popup.
+ */
+export function CreatorView({ oAuthorId, load, openOptions, compact = false }: CreatorViewProps) {
+  // The platform belongs to a creator: another id starts again on the default platform, without
+  // first loading the new id on the old platform (every call may cost money).
+  const [selection, setSelection] = useState<{ id: string; platform: Platform }>({
+    id: oAuthorId,
+    platform: DEFAULT_PLATFORM,
+  });
+  const platform = selection.id === oAuthorId ? selection.platform : DEFAULT_PLATFORM;
+  const key = stateKey(oAuthorId, platform);
+
+  const [state, setState] = useState<ViewState>({ key, loading: true, data: null, error: null });
+
+  // `load` is often an inline function: keep the latest without reloading when it changes.
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  // Only the answer to the latest request may show.
+  const tokenRef = useRef(0);
+
+  const run = (id: string, p: Platform, refresh: boolean) => {
+    const token = ++tokenRef.current;
+    const k = stateKey(id, p);
+    setState((prev) => ({ key: k, loading: true, data: prev.key === k ? prev.data : null, error: null }));
+    const req: DistributionRequest = refresh ? { oAuthorId: id, platform: p, refresh: true } : { oAuthorId: id, platform: p };
+    let pending: Promise<unknown>;
+    try {
+      pending = Promise.resolve(loadRef.current(req));
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    pending.then(
+      (raw) => {
+        if (token !== tokenRef.current) return;
+        const result = readResult(raw);
+        if (result?.ok) {
+          setState({ key: k, loading: false, data: result.value, error: null });
+        } else {
+          const error = result ? result.error : UNEXPECTED;
+          setState((prev) => ({ key: k, loading: false, data: prev.key === k ? prev.data : null, error }));
+        }
+      },
+      () => {
+        if (token !== tokenRef.current) return;
+        setState((prev) => ({ key: k, loading: false, data: prev.key === k ? prev.data : null, error: UNEXPECTED }));
+      },
+    );
+  };
+
+  useEffect(() => {
+    run(oAuthorId, platform, false);
+    return () => {
+      tokenRef.current++; // a late answer for this id/platform (or after unmount) is dropped
+    };
+    // `run` reads the latest `load` through a ref, so only the id and the platform trigger a call.
+  }, [oAuthorId, platform]);
+
+  // Between a change of id/platform and the effect, the old state must not show.
+  const current: ViewState = state.key === key ? state : { key, loading: true, data: null, error: null };
+  const { loading, data, error } = current;
+
+  const onPlatform = (p: Platform) => setSelection({ id: oAuthorId, platform: p });
+  const onRefresh = () => run(oAuthorId, platform, true);
+
+  const totalVideos = data ? data.rows.reduce((sum, r) => sum + r.count, 0) : 0;
+  const fetchedIso = data ? isoTime(data.fetchedAt) : undefined;
+
+  return (
+    <div class={`xdp-view${compact ? ' xdp-view--compact' : ''}`} aria-busy={loading ? 'true' : 'false'}>
+      <div class="xdp-view__head">
+        <span class="xdp-view__id">
+          <span class="xdp-view__id-label">{t('xingtuId')}</span>{' '}
+          <a
+            href={xingtuCreatorUrl(oAuthorId)}
+            target="_blank"
+            rel="noopener noreferrer"
+            title={t('openInXingtu')}
+            class="xdp-view__id-link"
+          >
+            {oAuthorId}
+          </a>
+        </span>
+        <button
+          type="button"
+          class="xdp-view__button xdp-view__refresh"
+          onClick={onRefresh}
+          disabled={loading}
+          title={t('refreshHint')}
+        >
+          <span class={`xdp-view__refresh-icon${loading ? ' xdp-view__refresh-icon--spin' : ''}`} aria-hidden="true">
+            ↻
+          </span>
+          {loading && data ? t('refreshing') : t('refresh')}
+        </button>
+      </div>
+
+      <PlatformSwitch value={platform} onChange={onPlatform} />
+
+      <div class="xdp-view__body">
+        {error?.kind === 'no-key' ? (
+          <StatusMessage state="no-key" onOpenSettings={openOptions} />
+        ) : error ? (
+          <StatusMessage state="error" error={error} onOpenSettings={openOptions} />
+        ) : null}
+
+        {!error && loading && !data && <StatusMessage state="loading" />}
+
+        {data && data.rows.length === 0 && !error && <StatusMessage state="empty" />}
+
+        {data && data.rows.length > 0 && (
+          <div class="xdp-view__data">
+            <DistributionChart rows={data.rows} compact={compact} />
+            <DistributionTable rows={data.rows} caption={t('tableCaption', { platform: t(platformKey(platform)) })} />
+          </div>
+        )}
+
+        {data && (
+          <p class="xdp-view__meta">
+            <time dateTime={fetchedIso}>{t('fetchedAt', { time: formatDateTime(data.fetchedAt) })}</time>
+            {data.fromCache && <span class="xdp-view__badge">{t('fromCache')}</span>}
+            {data.rows.length > 0 && (
+              <span class="xdp-view__total">
+                {t('totalVideos', { count: formatCount(totalVideos), categories: formatCount(data.rows.length) })}
+              </span>
+            )}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
