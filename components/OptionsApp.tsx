@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
+import { failureKey, t, type MessageKey } from '@/utils/i18n';
 import { validateSettingsInput, type SettingsInput, type SettingsField } from '@/utils/settings';
 import type { Failure, Result } from '@/utils/types';
 
@@ -21,7 +21,7 @@ const REASON_KEYS: Record<string, MessageKey> = {
 
 function failureText(error: Failure): string {
   const code = error.code !== undefined ? ` (${error.code})` : '';
-  return `${t(`error.${error.kind}.title` as MessageKey)}${code}`;
+  return `${t(failureKey(error.kind, 'title'))}${code} — ${t(failureKey(error.kind, 'action'))}`;
 }
 
 /** The options page: API key, endpoint, cache lifetime; saves only valid input. */
@@ -72,7 +72,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
       const result = await store.checkKey();
       setNotice(result.ok ? { tone: 'ok', text: t('keyValid') } : { tone: 'error', text: failureText(result.error) });
     } catch {
-      setNotice({ tone: 'error', text: t('error.network.title') });
+      setNotice({ tone: 'error', text: t(failureKey('unexpected', 'title')) });
     } finally {
       setBusy(false);
     }
