@@ -20,12 +20,12 @@ export default defineConfig({
         resources: ['panel.html'],
         matches: [
           'https://www.xingtu.cn/*',
+          'https://xingtu.cn/*',
           'https://star.toutiao.com/*',
           'https://www.douyin.com/*',
           'https://www.iesdouyin.com/*',
         ],
       },
     ],
-    action: { default_title: '__MSG_extName__' },
   },
 });
