@@ -321,8 +321,12 @@ export function panel(page: Page): PanelHandles {
 /**
  * Wait until the page shows the panel: the host element with an OPEN shadow root, an iframe
  * from the extension in it, and a <table> inside the iframe. Throws with what was missing.
+ * `expand: true` first opens a collapsed panel (clicks its aria-expanded="false" button).
  */
-export async function waitForPanel(page: Page, options: { timeout?: number; extensionId?: string } = {}): Promise<PanelHandles> {
+export async function waitForPanel(
+  page: Page,
+  options: { timeout?: number; extensionId?: string; expand?: boolean } = {},
+): Promise<PanelHandles> {
   const timeout = options.timeout ?? 20_000;
   const handles = panel(page);
   await expect(handles.host, `<${PANEL_HOST_TAG}> on the page`).toBeAttached({ timeout });
@@ -332,6 +336,13 @@ export async function waitForPanel(page: Page, options: { timeout?: number; exte
   const src = (await handles.iframe.first().getAttribute('src')) ?? '';
   const prefix = options.extensionId ? `chrome-extension://${options.extensionId}/` : 'chrome-extension://';
   if (!src.startsWith(prefix)) throw new Error(`panel iframe src is not the extension's: ${src}`);
-  await expect(handles.frame.locator('table').first(), 'a <table> in the panel').toBeAttached({ timeout });
+  const table = handles.frame.locator('table').first();
+  if (options.expand) {
+    // A collapsed panel shows a disclosure button (aria-expanded="false") instead of the table.
+    const expander = handles.frame.locator('button[aria-expanded="false"]').first();
+    await expect(table.or(expander).first()).toBeVisible({ timeout });
+    if (!(await table.isVisible()) && (await expander.isVisible())) await expander.click();
+  }
+  await expect(table, 'a <table> in the panel').toBeAttached({ timeout });
   return handles;
 }

@@ -54,3 +54,17 @@ test('fixture pages are served at the real Xingtu URLs and nothing else leaves t
   expect(outside).toBe('blocked');
   expect(blockedRequests).toContain('https://api.justoneapi.com/');
 });
+
+test('configureExtension drives the real options page and the settings persist', async ({
+  page,
+  mockApi,
+  configureExtension,
+}) => {
+  test.skip(declaredOptionsPage() === null, 'the build has no options page yet');
+  await configureExtension(page, { apiKey: 'smoke-key', customUrl: mockApi.url });
+  // configureExtension already reloaded and checked; check once more from outside the helper.
+  await expect(page.getByLabel('Custom endpoint URL')).toHaveValue(mockApi.url);
+  await expect(page.getByLabel('API key', { exact: true })).toHaveValue('smoke-key');
+  // Saving must not call the paid API.
+  expect(mockApi.calls()).toEqual([]);
+});
