@@ -123,6 +123,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
             <option value="cn">{t('endpointCn')}</option>
             <option value="custom">{t('endpointCustom')}</option>
           </select>
+          {form.endpoint === 'cn' && <p class="xdp-field__help">{t('endpointCnNote')}</p>}
         </div>
 
         {form.endpoint === 'custom' && (
@@ -154,9 +155,12 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
             step={1}
             value={String(form.cacheTtlHours)}
             aria-invalid={errors.cacheTtlHours ? 'true' : undefined}
-            aria-describedby={errors.cacheTtlHours ? 'cacheTtlHours-error' : undefined}
+            aria-describedby={errors.cacheTtlHours ? 'cacheTtlHours-error' : 'cache-ttl-help'}
             onInput={(e) => set('cacheTtlHours', Number(e.currentTarget.value))}
           />
+          <p id="cache-ttl-help" class="xdp-field__help">
+            {t('cacheTtlHelp')}
+          </p>
           {fieldError('cacheTtlHours')}
         </div>
 

@@ -1,6 +1,7 @@
 // Draws the toolbar icon (a doughnut chart on a gradient tile) as PNGs into public/icon/.
 // Run once with `node scripts/make-icons.mjs`; the PNGs are committed.
 import { deflateSync } from 'node:zlib';
+import { Buffer } from 'node:buffer';
 import { writeFileSync, mkdirSync } from 'node:fs';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

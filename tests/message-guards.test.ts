@@ -16,7 +16,7 @@ describe('parseDistributionRequest', () => {
     });
   });
   it.each([
-    ['number id', { oAuthorId: 7006229624431689736, platform: 'SHORT_VIDEO' }],
+    ['number id', { oAuthorId: Number(ID), platform: 'SHORT_VIDEO' }],
     ['non-digit id', { oAuthorId: '7006x', platform: 'SHORT_VIDEO' }],
     ['unknown platform', { oAuthorId: ID, platform: 'TV' }],
     ['extra field (a key smuggled in)', { oAuthorId: ID, platform: 'SHORT_VIDEO', token: 'abc' }],

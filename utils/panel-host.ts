@@ -30,7 +30,7 @@ export function mountPanelHost(): PanelHost {
   style.textContent = HOST_STYLE;
   const iframe = document.createElement('iframe');
   iframe.src = browser.runtime.getURL(PANEL_PAGE_PATH);
-  iframe.title = 'Xingtu content distribution';
+  iframe.title = '星图达人内容分布 · Xingtu content distribution';
   iframe.setAttribute('allowtransparency', 'true');
   shadow.append(style, iframe);
   (document.body ?? document.documentElement).append(host);
