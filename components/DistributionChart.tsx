@@ -114,7 +114,7 @@ export function DistributionChart({ rows, compact = false }: DistributionChartPr
   const summary = useMemo(() => chartSummary(rows), [rows]);
   return (
     <div class={`xdp-view__chart${compact ? ' xdp-view__chart--compact' : ''}`}>
-      <canvas ref={canvasRef} role="img" aria-label={summary}>
+      <canvas ref={canvasRef} role="img" aria-label={summary} data-slices={slices.length}>
         {summary}
       </canvas>
     </div>

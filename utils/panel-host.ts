@@ -5,12 +5,14 @@ import { PANEL_PAGE_PATH, type LayoutMessage } from './panel-port';
 export const PANEL_HOST_TAG = 'xingtu-distribution-panel';
 
 const HOST_STYLE = `
-:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;
-  display: block; width: 0; height: 0; }
+:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; display: block; }
 :host([hidden]) { display: none !important; }
-iframe { position: absolute; right: 0; bottom: 0; border: 0; background: transparent;
+iframe { display: block; border: 0; background: transparent;
   color-scheme: normal; width: 360px; height: 48px; border-radius: 12px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, .18); }
+/* Until the panel has measured itself the iframe stays see-through (not hidden: Chrome would
+   throttle a hidden frame's rendering, and the panel could never measure itself). */
+iframe:not([data-ready]) { box-shadow: none; }
 iframe[data-collapsed] { border-radius: 18px; }
 `;
 
@@ -46,6 +48,7 @@ export function mountPanelHost(): PanelHost {
       iframe.style.width = `${Math.min(Math.ceil(width), window.innerWidth - 32)}px`;
       iframe.style.height = `${Math.min(Math.ceil(height), maxH)}px`;
       iframe.toggleAttribute('data-collapsed', collapsed);
+      iframe.setAttribute('data-ready', '');
     },
     remove() {
       host.remove();

@@ -16,8 +16,16 @@ async function start(): Promise<void> {
   if (tab?.id === undefined) return;
   const port: Browser.runtime.Port = browser.tabs.connect(tab.id, { name: PANEL_PORT_NAME, frameId: 0 });
 
-  let creator: PageCreator | null = null;
-  let collapsed = await panelCollapsedItem.getValue();
+  let creator: PageCreator | null | undefined; // undefined until the content script has said
+  let collapsed = false;
+  let draw = () => {};
+  // Listen before anything else: the content script answers the connection at once.
+  port.onMessage.addListener((message: unknown) => {
+    if (!isCreatorMessage(message)) return;
+    creator = message.creator;
+    draw();
+  });
+  collapsed = await panelCollapsedItem.getValue();
 
   const reportLayout = () => {
     const el = root.firstElementChild as HTMLElement | null;
@@ -30,7 +38,8 @@ async function start(): Promise<void> {
   const observer = new ResizeObserver(reportLayout);
   let observed: Element | null = null;
 
-  const draw = () => {
+  draw = () => {
+    if (creator === undefined) return;
     render(
       <PanelApp
         creator={creator}
@@ -50,12 +59,6 @@ async function start(): Promise<void> {
       observed = el;
     }
   };
-
-  port.onMessage.addListener((message: unknown) => {
-    if (!isCreatorMessage(message)) return;
-    creator = message.creator;
-    draw();
-  });
 
   draw();
 }

@@ -1,0 +1,199 @@
+import type { Page } from '@playwright/test';
+import { test, expect, creatorPageUrl, MARKET_URL, waitForPanel, panel, TEST_API_KEY } from './fixtures';
+import {
+  FOOD_CREATOR_ID,
+  MUSIC_CREATOR_ID,
+  EMPTY_DRAMA_CREATOR_ID,
+  MANY_CATEGORIES_CREATOR_ID,
+} from './fixtures/creators';
+
+const DIST_PATH = '/api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1';
+
+/** The panel table's body rows as [name, count, share] triples. */
+async function tableRows(page: Page): Promise<string[][]> {
+  const rows = panel(page).frame.locator('table tbody tr');
+  await expect(rows.first()).toBeVisible();
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').trim())),
+  );
+}
+
+test.describe('panel on Xingtu creator pages', () => {
+  test.beforeEach(async ({ page, configureExtension }) => {
+    await configureExtension(page);
+  });
+
+  test('shows the distribution table, ordered by count, with one-decimal shares', async ({ page, mockApi, extensionId }) => {
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    await waitForPanel(page, { extensionId });
+    expect(await tableRows(page)).toEqual([
+      ['美食', '148', '53.0%'],
+      ['生活', '57', '20.4%'],
+      ['随拍', '31', '11.1%'],
+      ['旅行', '22', '7.9%'],
+      ['音乐', '12', '4.3%'],
+      ['剧情', '9', '3.2%'],
+    ]);
+    await expect(panel(page).frame.locator('canvas')).toBeVisible();
+    const calls = mockApi.calls({ path: DIST_PATH });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.query).toMatchObject({ oAuthorId: FOOD_CREATOR_ID, platform: 'SHORT_VIDEO', token: TEST_API_KEY });
+    // The key never reaches the page.
+    expect(await page.content()).not.toContain(TEST_API_KEY);
+  });
+
+  test('platform switch fetches each platform once, then shows it from the cache', async ({ page, mockApi }) => {
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    const { frame } = await waitForPanel(page);
+    await frame.getByRole('radio', { name: 'Live' }).click();
+    await expect(frame.getByRole('radio', { name: 'Live' })).toHaveAttribute('aria-checked', 'true');
+    await expect.poll(() => tableRows(page)).toEqual([
+      ['美食', '18', '81.8%'],
+      ['生活', '4', '18.2%'],
+    ]);
+    expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID, platform: 'LIVE_STREAMING' })).toHaveLength(1);
+
+    await frame.getByRole('radio', { name: 'Short video' }).click();
+    await expect.poll(async () => (await tableRows(page))[0]).toEqual(['美食', '148', '53.0%']);
+    await frame.getByRole('radio', { name: 'Live' }).click();
+    await expect.poll(async () => (await tableRows(page))[0]).toEqual(['美食', '18', '81.8%']);
+    expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID })).toHaveLength(2);
+  });
+
+  test('an empty platform says there are no videos', async ({ page }) => {
+    await page.goto(creatorPageUrl(EMPTY_DRAMA_CREATOR_ID));
+    const { frame } = await waitForPanel(page);
+    await frame.getByRole('radio', { name: 'Short drama' }).click();
+    await expect(frame.getByText('No videos on this platform')).toBeVisible();
+  });
+
+  test('follows the single-page app to another creator and hides on non-creator pages', async ({ page, mockApi }) => {
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    const { frame, host } = await waitForPanel(page);
+    await page.locator(`a.similar-author[data-author-id="${MUSIC_CREATOR_ID}"]`).click();
+    await expect(page).toHaveURL(creatorPageUrl(MUSIC_CREATOR_ID));
+    await expect.poll(async () => (await tableRows(page))[0]).toEqual(['音乐', '203', '72.2%']);
+    await expect(frame.getByText(MUSIC_CREATOR_ID)).toBeVisible();
+    expect(mockApi.calls({ oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(1);
+
+    await page.locator('#nav-market').click();
+    await expect(page).toHaveURL(MARKET_URL);
+    await expect(host).toBeHidden();
+
+    await page.goBack();
+    await expect(page).toHaveURL(creatorPageUrl(MUSIC_CREATOR_ID));
+    await expect(host).toBeVisible();
+    await expect.poll(async () => (await tableRows(page))[0]).toEqual(['音乐', '203', '72.2%']);
+    expect(mockApi.calls({ oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(1);
+  });
+
+  test('no panel on a page that is not a creator page', async ({ page }) => {
+    await page.goto(MARKET_URL);
+    await expect(page.locator('h1')).toHaveText('达人广场');
+    await page.waitForTimeout(500);
+    await expect(panel(page).host).toHaveCount(0);
+  });
+
+  test('a revisit costs no call; refresh makes one and shows the time', async ({ page, mockApi }) => {
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    let { frame } = await waitForPanel(page);
+    await expect(frame.getByText(/Fetched/)).toBeVisible();
+    await page.reload();
+    ({ frame } = await waitForPanel(page));
+    await expect(frame.getByText(/from cache/i)).toBeVisible();
+    expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID })).toHaveLength(1);
+
+    await frame.getByRole('button', { name: /Refresh/ }).click();
+    await expect.poll(() => mockApi.calls({ oAuthorId: FOOD_CREATOR_ID }).length).toBe(2);
+    await expect(frame.getByText(/from cache/i)).toHaveCount(0);
+  });
+
+  test('an API error shows its meaning and code, and is not retried when retrying cannot help', async ({ page, mockApi }) => {
+    mockApi.setScenario(FOOD_CREATOR_ID, { code: 601 });
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    const { frame } = await waitForPanel(page, { timeout: 2_000 }).catch(() => panel(page));
+    const alert = frame.getByRole('alert');
+    await expect(alert).toContainText('Insufficient balance');
+    await expect(alert).toContainText('601');
+    await page.waitForTimeout(500);
+    expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID })).toHaveLength(1);
+  });
+
+  test('category names are shown as text, never as markup', async ({ page, mockApi }) => {
+    const evil = '<img src=x onerror="document.title=\'pwned\'">';
+    mockApi.setScenario(FOOD_CREATOR_ID, { list: [{ cnt: 3, name: evil, proportion: 1 }] });
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    const { frame } = await waitForPanel(page);
+    await expect(frame.locator('table tbody tr').first()).toContainText(evil);
+    await expect(frame.locator('table img')).toHaveCount(0);
+    expect(await page.title()).not.toBe('pwned');
+  });
+
+  test('a long tail of 40 categories keeps a readable chart and a full table', async ({ page }) => {
+    await page.goto(creatorPageUrl(MANY_CATEGORIES_CREATOR_ID));
+    const { frame } = await waitForPanel(page);
+    await expect(frame.locator('table tbody tr')).toHaveCount(40);
+    // 7 largest categories + one slice grouping the other 33.
+    await expect(frame.locator('canvas')).toHaveAttribute('data-slices', '8');
+  });
+
+  test('collapses, reopens, and remembers it', async ({ page }) => {
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    const { frame, iframe } = await waitForPanel(page);
+    const open = await iframe.boundingBox();
+    await frame.getByRole('button', { name: 'Collapse' }).click();
+    await expect(frame.locator('table')).toHaveCount(0);
+    await expect.poll(async () => (await iframe.boundingBox())?.height ?? 0).toBeLessThan(60);
+    expect(open?.height ?? 0).toBeGreaterThan(200);
+
+    await page.reload();
+    await expect(panel(page).frame.getByRole('button', { name: /Show distribution/ })).toBeVisible();
+    await panel(page).frame.getByRole('button', { name: /Show distribution/ }).click();
+    await expect(panel(page).frame.locator('table')).toBeVisible();
+  });
+});
+
+test('without a key the panel says so and opens the settings', async ({ page, context }) => {
+  await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+  const { frame } = panel(page);
+  await expect(frame.getByText(/No API key/i)).toBeVisible({ timeout: 15_000 });
+  const [options] = await Promise.all([
+    context.waitForEvent('page'),
+    frame.getByRole('button', { name: /Open settings/i }).first().click(),
+  ]);
+  await expect(options).toHaveURL(/options\.html/);
+});
+
+test.describe('popup', () => {
+  test('looks up a creator by id or link, and refuses other input', async ({ page, configureExtension, extensionId, mockApi }) => {
+    await configureExtension(page);
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(page.getByText(/Open a creator page/i)).toBeVisible();
+
+    await page.getByLabel('Creator').fill('https://www.douyin.com/somewhere');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+
+    await page.getByLabel('Creator').fill(`https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${MUSIC_CREATOR_ID}`);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect(page.locator('table tbody tr').first()).toContainText('音乐');
+    await page.getByLabel('Creator').fill(FOOD_CREATOR_ID);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect(page.locator('table tbody tr').first()).toContainText('美食');
+    expect(mockApi.calls({ path: DIST_PATH })).toHaveLength(2);
+  });
+
+  test("shows the creator of the tab it belongs to", async ({ page, context, configureExtension, extensionId, serviceWorker }) => {
+    await configureExtension(page);
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    await waitForPanel(page);
+    // The only tab so far is the creator page (no "tabs" permission: URLs are not visible).
+    const tabIds = await serviceWorker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? -1));
+    expect(tabIds).toHaveLength(1);
+    const tabId = tabIds[0];
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await expect(popup.locator('table tbody tr').first()).toContainText('美食');
+    await expect(popup.getByText(FOOD_CREATOR_ID)).toBeVisible();
+  });
+});
