@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Makes sure Debian's Chromium is at /usr/bin/chromium (Playwright cannot download its own
-# browser here). Installs it with apt when running as root; otherwise says what to run.
+# browser here) and that a CJK font is there for the Chinese UI. Installs them with apt when
+# running as root; otherwise says what to run.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
-  exit 0
-fi
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
+[ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}"
 else
-  echo "Chromium is missing: run 'sudo apt-get install -y chromium' (Debian/Ubuntu), then try again." >&2
+  echo "Missing: ${need[*]}. Run 'sudo apt-get install -y ${need[*]}' (Debian/Ubuntu), then try again." >&2
   exit 1
 fi
