@@ -130,11 +130,13 @@ async function main(): Promise<number> {
     }
 
     // A real action popup cannot be captured by Playwright, so popup.html is opened in its own
-    // tab at popup size; there the "current tab" is the popup itself, not the creator page.
+    // tab at popup size, pointed at the creator page's tab with ?tab=<id>.
+    const [creatorTabId] = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id ?? -1));
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
     await step('popup page (popup.html in its own tab)', async () => {
-      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${creatorTabId ?? ''}`);
+      await popup.locator('table').first().waitFor({ state: 'visible', timeout: 10_000 });
       await popup.locator('#app > *').first().waitFor({ state: 'visible', timeout: 10_000 });
       await popup.waitForTimeout(300);
       await screenshotPage(popup, path.join(OUT_DIR, 'popup.png'));
