@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Platform } from './platform';
 import type { Distribution, Result } from './types';
 import type { PageCreator } from './creator';
+import type { XingtuAuthor } from './search/parse-search';
 
 export interface DistributionRequest {
   oAuthorId: string;
@@ -9,6 +10,28 @@ export interface DistributionRequest {
   /** Bypass the cache (the user pressed refresh). */
   refresh?: boolean;
 }
+
+/** A Douyin account as the page showed it (ids as strings). */
+export interface DouyinAccount {
+  uid: string | null;
+  secUid: string | null;
+  nickname: string | null;
+  uniqueId: string | null;
+}
+
+/** Which Xingtu creator a Douyin account is. */
+export type Resolution =
+  /** core_user_id = uid (source 'search'), or chosen/pasted by the user (source 'user'). */
+  | { kind: 'sure'; author: LinkedAuthor; source: 'search' | 'user' }
+  /** no uid known: one exact nickname match; the user must confirm before any paid call. */
+  | { kind: 'likely'; author: XingtuAuthor }
+  /** several creators fit; the user picks one. */
+  | { kind: 'ambiguous'; candidates: XingtuAuthor[] }
+  /** not on Xingtu (未入驻星图): a normal outcome. */
+  | { kind: 'none' };
+
+/** The Xingtu creator an account is linked to; nickname etc. unknown when the user pasted an id. */
+export type LinkedAuthor = Pick<XingtuAuthor, 'oAuthorId'> & Partial<Omit<XingtuAuthor, 'oAuthorId'>>;
 
 /**
  * Every message between the extension's contexts. The background validates what it receives
@@ -23,6 +46,12 @@ export interface ProtocolMap {
   checkApiKey(): Result<{ valid: true }>;
   /** Panel → background: open the options page. */
   openOptions(): void;
+  /** Pages → background: the Xingtu creator of a Douyin account (cached; at most one search ever). */
+  resolveDouyin(account: DouyinAccount): Result<Resolution>;
+  /** Pages → background: the user links an account to a Xingtu creator (confirm, pick, or paste). */
+  linkDouyin(req: { account: DouyinAccount; author: LinkedAuthor }): Result<Resolution>;
+  /** Popup → background: Xingtu creators by nickname (one search call, cached briefly). */
+  searchCreators(req: { keyword: string }): Result<XingtuAuthor[]>;
   /** Popup → content script of a tab: which creator does this page show? */
   getPageCreator(): PageCreator | null;
 }
