@@ -1,19 +1,18 @@
-import { CreatorView } from './CreatorView';
+import { PageCreatorView } from './PageCreatorView';
 import { t } from '@/utils/i18n';
 import type { PageCreator } from '@/utils/creator';
-import { loadDistribution, openOptionsPage } from '@/utils/view-bridge';
+import { messagingBridge, type ViewBridge } from '@/utils/view-bridge';
 import './panel.css';
 
 export interface PanelAppProps {
   creator: PageCreator | null;
   collapsed: boolean;
   onToggle: () => void;
-  load?: typeof loadDistribution;
-  openOptions?: () => void;
+  bridge?: ViewBridge;
 }
 
 /** The in-page panel: a title bar that collapses it, and the creator's distribution view. */
-export function PanelApp({ creator, collapsed, onToggle, load = loadDistribution, openOptions = openOptionsPage }: PanelAppProps) {
+export function PanelApp({ creator, collapsed, onToggle, bridge = messagingBridge }: PanelAppProps) {
   if (collapsed) {
     return (
       <div class="xdp-panel xdp-panel--collapsed">
@@ -35,7 +34,7 @@ export function PanelApp({ creator, collapsed, onToggle, load = loadDistribution
       </header>
       <div class="xdp-panel__body">
         {creator ? (
-          <CreatorView oAuthorId={creator.oAuthorId} load={load} openOptions={openOptions} compact />
+          <PageCreatorView creator={creator} bridge={bridge} compact />
         ) : (
           <p class="xdp-panel__empty">{t('noCreatorOnPage')}</p>
         )}

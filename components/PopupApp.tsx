@@ -1,41 +1,90 @@
-import { useState } from 'preact/hooks';
-import { CreatorView } from './CreatorView';
+import { useRef, useState } from 'preact/hooks';
+import { PageCreatorView } from './PageCreatorView';
+import { AuthorCard } from './AuthorCard';
+import { StatusMessage } from './StatusMessage';
 import { t } from '@/utils/i18n';
 import type { PageCreator } from '@/utils/creator';
 import { parseCreatorInput } from '@/utils/creator-input';
-import { loadDistribution, openOptionsPage } from '@/utils/view-bridge';
+import type { DouyinPage } from '@/utils/douyin/page-url';
+import type { XingtuAuthor } from '@/utils/search/parse-search';
+import type { Result } from '@/utils/types';
+import { messagingBridge, type ViewBridge } from '@/utils/view-bridge';
 import './popup.css';
 
 export interface PopupAppProps {
-  /** The creator shown in the current tab, if it is a creator page. */
+  /** What the current tab shows, if it is a creator page. */
   pageCreator: PageCreator | null;
-  load?: typeof loadDistribution;
-  openOptions?: () => void;
+  bridge?: ViewBridge;
 }
 
-/** Toolbar popup: the current tab's creator, and a lookup for any creator by id or link. */
-export function PopupApp({ pageCreator, load = loadDistribution, openOptions = openOptionsPage }: PopupAppProps) {
+type Shown =
+  | { kind: 'page' }
+  | { kind: 'creator'; creator: PageCreator }
+  | { kind: 'search'; keyword: string; result: Result<XingtuAuthor[]> | null };
+
+/** Does a pasted Douyin link point at the profile the current tab shows? */
+function isCurrentTab(page: DouyinPage, current: PageCreator | null): boolean {
+  if (current?.kind !== 'douyin') return false;
+  const { secUid, uid } = current.account;
+  switch (page.kind) {
+    case 'douyin-user':
+      return page.secUid === secUid;
+    case 'douyin-share':
+      return (page.secUid !== null && page.secUid === secUid) || (page.uid !== null && page.uid === uid);
+    case 'douyin-self':
+      return false;
+  }
+}
+
+/** Toolbar popup: the current tab's creator, and a lookup by id, link or nickname. */
+export function PopupApp({ pageCreator, bridge = messagingBridge }: PopupAppProps) {
   const [input, setInput] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
-  const [looked, setLooked] = useState<PageCreator | null>(null);
-  const shown = looked ?? pageCreator;
+  const [shown, setShown] = useState<Shown>({ kind: 'page' });
+  const searchToken = useRef(0);
+
+  const search = (keyword: string) => {
+    const mine = ++searchToken.current;
+    setShown({ kind: 'search', keyword, result: null });
+    bridge.searchCreators(keyword).then(
+      (result) => mine === searchToken.current && setShown({ kind: 'search', keyword, result }),
+      () => mine === searchToken.current && setShown({ kind: 'search', keyword, result: { ok: false, error: { kind: 'bad-response' } } }),
+    );
+  };
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
     const parsed = parseCreatorInput(input);
-    if (parsed.kind === 'invalid') {
-      setInputError(parsed.reason === 'empty' ? t('creatorInputEmpty') : t('creatorInputInvalid'));
-      return;
-    }
     setInputError(null);
-    setLooked({ kind: 'xingtu', oAuthorId: parsed.oAuthorId });
+    searchToken.current++;
+    switch (parsed.kind) {
+      case 'invalid':
+        setInputError(parsed.reason === 'empty' ? t('creatorInputEmpty') : t('creatorInputInvalid'));
+        return;
+      case 'xingtu':
+        setShown({ kind: 'creator', creator: { kind: 'xingtu', oAuthorId: parsed.oAuthorId } });
+        return;
+      case 'douyin-url':
+        if (pageCreator && isCurrentTab(parsed.page, pageCreator)) setShown({ kind: 'creator', creator: pageCreator });
+        else setInputError(t('douyinPageNotOpen'));
+        return;
+      case 'nickname':
+        search(parsed.nickname);
+        return;
+    }
   };
+
+  const showPage = () => {
+    searchToken.current++;
+    setShown({ kind: 'page' });
+  };
+  const current = shown.kind === 'creator' ? shown.creator : shown.kind === 'page' ? pageCreator : null;
 
   return (
     <main class="xdp-popup">
       <header class="xdp-popup__head">
         <h1>{t('panelTitle')}</h1>
-        <button type="button" class="xdp-link-button" onClick={openOptions}>
+        <button type="button" class="xdp-link-button" onClick={bridge.openOptions}>
           {t('openSettings')}
         </button>
       </header>
@@ -49,7 +98,7 @@ export function PopupApp({ pageCreator, load = loadDistribution, openOptions = o
             placeholder={t('creatorPlaceholder')}
             aria-invalid={inputError ? 'true' : undefined}
             aria-describedby={inputError ? 'creator-input-error' : undefined}
-            onInput={(e) => setInput((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setInput(e.currentTarget.value)}
           />
           <button type="submit">{t('lookUp')}</button>
         </div>
@@ -58,17 +107,58 @@ export function PopupApp({ pageCreator, load = loadDistribution, openOptions = o
             {inputError}
           </p>
         )}
-        {looked && pageCreator && looked.oAuthorId !== pageCreator.oAuthorId && (
-          <button type="button" class="xdp-link-button" onClick={() => setLooked(null)}>
+        {shown.kind !== 'page' && pageCreator && (
+          <button type="button" class="xdp-link-button" onClick={showPage}>
             {t('backToPageCreator')}
           </button>
         )}
       </form>
-      {shown ? (
-        <CreatorView oAuthorId={shown.oAuthorId} load={load} openOptions={openOptions} />
+      {shown.kind === 'search' ? (
+        <SearchResults
+          result={shown.result}
+          bridge={bridge}
+          onPick={(author) => setShown({ kind: 'creator', creator: { kind: 'xingtu', oAuthorId: author.oAuthorId } })}
+        />
+      ) : current ? (
+        <PageCreatorView creator={current} bridge={bridge} />
       ) : (
         <p class="xdp-popup__hint">{t('openCreatorPageOrLookUp')}</p>
       )}
     </main>
+  );
+}
+
+function SearchResults({
+  result,
+  bridge,
+  onPick,
+}: {
+  result: Result<XingtuAuthor[]> | null;
+  bridge: ViewBridge;
+  onPick: (author: XingtuAuthor) => void;
+}) {
+  if (!result) return <StatusMessage state="loading" text={t('searching')} />;
+  if (!result.ok) {
+    return result.error.kind === 'no-key' ? (
+      <StatusMessage state="no-key" onOpenSettings={bridge.openOptions} />
+    ) : (
+      <StatusMessage state="error" error={result.error} onOpenSettings={bridge.openOptions} />
+    );
+  }
+  if (result.value.length === 0) return <p class="xdp-popup__hint">{t('searchNoResults')}</p>;
+  return (
+    <section class="xdp-search" aria-label={t('searchResults')}>
+      <ul class="xdp-search__list">
+        {result.value.map((author) => (
+          <li key={author.oAuthorId}>
+            <AuthorCard author={author}>
+              <button type="button" class="xdp-view__button" onClick={() => onPick(author)}>
+                {t('pick')}
+              </button>
+            </AuthorCard>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import './view.css';
 export type ViewFailure = Failure | { kind: 'unexpected'; detail?: string };
 
 export type StatusMessageProps =
-  | { state: 'loading' }
+  | { state: 'loading'; text?: string }
   | { state: 'no-key'; onOpenSettings: () => void }
   | { state: 'empty' }
   | { state: 'error'; error: ViewFailure; onOpenSettings?: () => void };
@@ -57,7 +57,7 @@ export function StatusMessage(props: StatusMessageProps) {
       return (
         <div class="xdp-view__status xdp-view__status--loading" role="status">
           <span class="xdp-view__spinner" aria-hidden="true" />
-          <span>{t('loading')}</span>
+          <span>{props.text ?? t('loading')}</span>
         </div>
       );
     case 'no-key':

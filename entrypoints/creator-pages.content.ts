@@ -1,27 +1,45 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { detectCreatorPage, sameCreator } from '@/utils/page-detect';
-import type { PageCreator } from '@/utils/creator';
+import { detectCreatorPage, sameCreatorPage, type CreatorPage } from '@/utils/page-detect';
+import type { DouyinAccount, PageCreator } from '@/utils/creator';
+import type { DouyinProfile } from '@/utils/douyin/profile';
+import { waitForDouyinProfile } from '@/utils/douyin/wait-for-profile';
 import { PANEL_PAGE_PATH, PANEL_PORT_NAME, isLayoutMessage, type CreatorMessage } from '@/utils/panel-port';
 import { mountPanelHost, type PanelHost } from '@/utils/panel-host';
 import { onMessage } from '@/utils/messaging';
 
+/** How long a Douyin page may take to show who it is before the panel says it cannot tell. */
+const READ_TIMEOUT_MS = 10_000;
+
 /**
- * Runs on every Xingtu page (the site is a single-page app, so a creator page can be reached
- * without a load). On other pages it only reads the URL; the panel (Preact + Chart.js) is an
- * extension page loaded in an iframe the first time a creator page is shown in the tab.
+ * Runs on every Xingtu and Douyin page (both are single-page apps, so a creator page can be
+ * reached without a load). On other pages it only reads the URL; the panel (Preact + Chart.js)
+ * is an extension page loaded in an iframe the first time a creator page is shown in the tab.
  */
 export default defineContentScript({
-  matches: ['https://www.xingtu.cn/*', 'https://xingtu.cn/*', 'https://star.toutiao.com/*'],
+  matches: [
+    'https://www.xingtu.cn/*',
+    'https://xingtu.cn/*',
+    'https://star.toutiao.com/*',
+    'https://www.douyin.com/*',
+    'https://douyin.com/*',
+    'https://www.iesdouyin.com/*',
+  ],
   runAt: 'document_idle',
   main(ctx) {
     startPanelController(ctx);
   },
 });
 
+function accountOf(profile: DouyinProfile): DouyinAccount {
+  return { uid: profile.uid, secUid: profile.secUid, nickname: profile.nickname, uniqueId: profile.uniqueId };
+}
+
 function startPanelController(ctx: ContentScriptContext): void {
+  let page: CreatorPage | null = null;
   let creator: PageCreator | null = null;
+  let reading: AbortController | null = null;
   let panel: PanelHost | null = null;
   const ports = new Set<Browser.runtime.Port>();
   const panelUrl = browser.runtime.getURL(PANEL_PAGE_PATH);
@@ -31,13 +49,40 @@ function startPanelController(ctx: ContentScriptContext): void {
     port.postMessage(message);
   };
 
-  const update = (url: string) => {
-    const next = detectCreatorPage(url);
-    if (sameCreator(next, creator)) return;
+  const show = (next: PageCreator | null) => {
     creator = next;
     if (creator && !panel) panel = mountPanelHost();
     panel?.setVisible(creator !== null);
     ports.forEach(send);
+  };
+
+  const readDouyin = (target: Extract<CreatorPage, { site: 'douyin' }>, previous: PageCreator | null) => {
+    const controller = new AbortController();
+    reading = controller;
+    const before = previous?.kind === 'douyin' ? previous.account : null;
+    show({ kind: 'douyin-reading' });
+    void waitForDouyinProfile(document, target.page, {
+      timeoutMs: READ_TIMEOUT_MS,
+      signal: controller.signal,
+      // Right after an in-app move the previous creator's header can still be on screen.
+      isStale: (p) => before !== null && p.source === 'header' && p.nickname === before.nickname && p.uniqueId === before.uniqueId,
+    }).then((profile) => {
+      if (controller.signal.aborted) return; // the user moved on: a late answer never shows
+      reading = null;
+      show(profile ? { kind: 'douyin', account: accountOf(profile) } : { kind: 'douyin-unreadable' });
+    });
+  };
+
+  const update = (url: string) => {
+    const next = detectCreatorPage(url);
+    if (sameCreatorPage(next, page)) return;
+    page = next;
+    reading?.abort();
+    reading = null;
+    const previous = creator;
+    if (next === null) show(null);
+    else if (next.site === 'xingtu') show({ kind: 'xingtu', oAuthorId: next.oAuthorId });
+    else readDouyin(next, previous);
   };
 
   const onConnect = (port: Browser.runtime.Port) => {
@@ -60,6 +105,7 @@ function startPanelController(ctx: ContentScriptContext): void {
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => update(event.newUrl.href));
   ctx.onInvalidated(() => {
+    reading?.abort();
     stopAnswering();
     browser.runtime.onConnect.removeListener(onConnect);
     ports.forEach((p) => p.disconnect());

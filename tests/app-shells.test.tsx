@@ -8,6 +8,7 @@ import { setLanguage } from '../utils/i18n';
 import type { SettingsInput } from '../utils/settings';
 import type { Distribution, Result } from '../utils/types';
 import type { DistributionRequest } from '../utils/messaging';
+import type { ViewBridge } from '../utils/view-bridge';
 
 const ID = '7006229624431689736';
 const OTHER = '6912345678901234567';
@@ -21,6 +22,12 @@ function okLoad() {
   );
 }
 
+/** A bridge whose distribution answers succeed; the other calls fail loudly if used. */
+function bridgeWith(load: ViewBridge['load']): ViewBridge {
+  const unused = () => Promise.reject(new Error('not expected in this test'));
+  return { load, resolveDouyin: unused, linkDouyin: unused, searchCreators: unused, openOptions: () => {} };
+}
+
 beforeEach(() => setLanguage('en'));
 afterEach(() => {
   cleanup();
@@ -32,14 +39,14 @@ describe('PanelApp', () => {
     const load = okLoad();
     const onToggle = vi.fn();
     const { rerender } = render(
-      <PanelApp creator={{ kind: 'xingtu', oAuthorId: ID }} collapsed={false} onToggle={onToggle} load={load} openOptions={() => {}} />,
+      <PanelApp creator={{ kind: 'xingtu', oAuthorId: ID }} collapsed={false} onToggle={onToggle} bridge={bridgeWith(load)} />,
     );
     await screen.findByRole('table');
     expect(load).toHaveBeenCalledWith({ oAuthorId: ID, platform: 'SHORT_VIDEO' });
     fireEvent.click(screen.getByRole('button', { name: 'Collapse' }));
     expect(onToggle).toHaveBeenCalledTimes(1);
 
-    rerender(<PanelApp creator={{ kind: 'xingtu', oAuthorId: ID }} collapsed onToggle={onToggle} load={load} openOptions={() => {}} />);
+    rerender(<PanelApp creator={{ kind: 'xingtu', oAuthorId: ID }} collapsed onToggle={onToggle} bridge={bridgeWith(load)} />);
     expect(screen.queryByRole('table')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /Show distribution/ }));
     expect(onToggle).toHaveBeenCalledTimes(2);
@@ -47,15 +54,15 @@ describe('PanelApp', () => {
 
   it('follows the creator the page shows', async () => {
     const load = okLoad();
-    const { rerender } = render(<PanelApp creator={{ kind: 'xingtu', oAuthorId: ID }} collapsed={false} onToggle={() => {}} load={load} />);
+    const { rerender } = render(<PanelApp creator={{ kind: 'xingtu', oAuthorId: ID }} collapsed={false} onToggle={() => {}} bridge={bridgeWith(load)} />);
     await screen.findByRole('table');
-    rerender(<PanelApp creator={{ kind: 'xingtu', oAuthorId: OTHER }} collapsed={false} onToggle={() => {}} load={load} />);
+    rerender(<PanelApp creator={{ kind: 'xingtu', oAuthorId: OTHER }} collapsed={false} onToggle={() => {}} bridge={bridgeWith(load)} />);
     await waitFor(() => expect(load).toHaveBeenLastCalledWith({ oAuthorId: OTHER, platform: 'SHORT_VIDEO' }));
   });
 
   it('says so when the page shows no creator (never a blank panel)', () => {
     const load = okLoad();
-    render(<PanelApp creator={null} collapsed={false} onToggle={() => {}} load={load} />);
+    render(<PanelApp creator={null} collapsed={false} onToggle={() => {}} bridge={bridgeWith(load)} />);
     expect(load).not.toHaveBeenCalled();
     expect(document.body.textContent?.trim()).not.toBe('');
   });
@@ -64,14 +71,14 @@ describe('PanelApp', () => {
 describe('PopupApp', () => {
   it("shows the tab's creator", async () => {
     const load = okLoad();
-    render(<PopupApp pageCreator={{ kind: 'xingtu', oAuthorId: ID }} load={load} openOptions={() => {}} />);
+    render(<PopupApp pageCreator={{ kind: 'xingtu', oAuthorId: ID }} bridge={bridgeWith(load)} />);
     await screen.findByRole('table');
     expect(load).toHaveBeenCalledWith({ oAuthorId: ID, platform: 'SHORT_VIDEO' });
   });
 
   it('looks up a creator by Xingtu link', async () => {
     const load = okLoad();
-    render(<PopupApp pageCreator={null} load={load} openOptions={() => {}} />);
+    render(<PopupApp pageCreator={null} bridge={bridgeWith(load)} />);
     expect(load).not.toHaveBeenCalled();
     fireEvent.input(screen.getByLabelText('Creator'), {
       target: { value: `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${OTHER}` },
@@ -83,7 +90,7 @@ describe('PopupApp', () => {
 
   it('refuses input that is neither an id nor a Xingtu link', () => {
     const load = okLoad();
-    render(<PopupApp pageCreator={null} load={load} openOptions={() => {}} />);
+    render(<PopupApp pageCreator={null} bridge={bridgeWith(load)} />);
     fireEvent.input(screen.getByLabelText('Creator'), { target: { value: 'https://example.com/abc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
     expect(screen.getByRole('alert').textContent).toMatch(/Xingtu/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCreatorPage, xingtuAuthorIdFromUrl } from '../utils/page-detect';
+import { detectCreatorPage, sameCreatorPage, xingtuAuthorIdFromUrl } from '../utils/page-detect';
 
 const ID = '7006229624431689736';
 
@@ -40,12 +40,29 @@ describe('xingtuAuthorIdFromUrl', () => {
 describe('detectCreatorPage', () => {
   it('keeps 19-digit ids as exact strings', () => {
     const page = detectCreatorPage(`https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${ID}`);
-    expect(page).toEqual({ kind: 'xingtu', oAuthorId: ID });
+    expect(page).toEqual({ site: 'xingtu', oAuthorId: ID });
   });
   it('accepts URL objects', () => {
-    expect(detectCreatorPage(new URL(`https://star.toutiao.com/ad/author/douyin/${ID}`))).toEqual({ kind: 'xingtu', oAuthorId: ID });
+    expect(detectCreatorPage(new URL(`https://star.toutiao.com/ad/author/douyin/${ID}`))).toEqual({ site: 'xingtu', oAuthorId: ID });
   });
-  it('returns null for non-creator pages', () => {
-    expect(detectCreatorPage('https://www.xingtu.cn/ad/creator/market')).toBeNull();
+  const SEC = 'MS4wLjABAAAAv7iSuuXDJGDvJkmH_vz1qkDZYo1apxgzaxdBSeIuPiM';
+  it.each([
+    [`https://www.douyin.com/user/${SEC}`, { site: 'douyin', page: { kind: 'douyin-user', secUid: SEC } }],
+    [`https://www.douyin.com/user/${SEC}?modal_id=7301234567890123456`, { site: 'douyin', page: { kind: 'douyin-user', secUid: SEC } }],
+    ['https://www.douyin.com/user/self', { site: 'douyin', page: { kind: 'douyin-self' } }],
+  ])('detects Douyin creator pages: %s', (url, expected) => {
+    expect(detectCreatorPage(url)).toEqual(expected);
+  });
+  it.each(['https://www.xingtu.cn/ad/creator/market', 'https://www.douyin.com/', 'https://www.douyin.com/video/7301234567890123456'])(
+    'returns null for non-creator pages: %s',
+    (url) => {
+      expect(detectCreatorPage(url)).toBeNull();
+    },
+  );
+  it('a video overlay on the same profile is the same creator page; another profile is not', () => {
+    const a = detectCreatorPage(`https://www.douyin.com/user/${SEC}`);
+    expect(sameCreatorPage(a, detectCreatorPage(`https://www.douyin.com/user/${SEC}?modal_id=1`))).toBe(true);
+    expect(sameCreatorPage(a, detectCreatorPage('https://www.douyin.com/user/self'))).toBe(false);
+    expect(sameCreatorPage(null, null)).toBe(true);
   });
 });

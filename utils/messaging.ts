@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Platform } from './platform';
 import type { Distribution, Result } from './types';
-import type { PageCreator } from './creator';
+import type { DouyinAccount, PageCreator } from './creator';
 import type { XingtuAuthor } from './search/parse-search';
 
 export interface DistributionRequest {
@@ -11,13 +11,7 @@ export interface DistributionRequest {
   refresh?: boolean;
 }
 
-/** A Douyin account as the page showed it (ids as strings). */
-export interface DouyinAccount {
-  uid: string | null;
-  secUid: string | null;
-  nickname: string | null;
-  uniqueId: string | null;
-}
+export type { DouyinAccount };
 
 /** Which Xingtu creator a Douyin account is. */
 export type Resolution =

@@ -1,4 +1,4 @@
-import type { PageCreator } from './creator';
+import { douyinPageFromUrl, type DouyinPage } from './douyin/page-url';
 
 /**
  * Page detection: tiny pure predicates over a URL, no DOM. The content script runs these on
@@ -44,13 +44,18 @@ export function xingtuAuthorIdFromUrl(input: string | URL): string | null {
   return id !== undefined && isOAuthorId(id) ? id : null;
 }
 
-/** The creator a page shows, judged from its URL alone; null for every other page. */
-export function detectCreatorPage(input: string | URL): PageCreator | null {
+/** Which creator page a URL is: a Xingtu id, or a Douyin page whose owner must be read. */
+export type CreatorPage = { site: 'xingtu'; oAuthorId: string } | { site: 'douyin'; page: DouyinPage };
+
+/** The creator page a URL shows, judged from the URL alone; null for every other page. */
+export function detectCreatorPage(input: string | URL): CreatorPage | null {
   const oAuthorId = xingtuAuthorIdFromUrl(input);
-  return oAuthorId ? { kind: 'xingtu', oAuthorId } : null;
+  if (oAuthorId) return { site: 'xingtu', oAuthorId };
+  const page = douyinPageFromUrl(input);
+  return page ? { site: 'douyin', page } : null;
 }
 
-export function sameCreator(a: PageCreator | null, b: PageCreator | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.kind === b.kind && a.oAuthorId === b.oAuthorId;
+/** Same creator page (a `?modal_id=` video overlay or another tab of the same creator is). */
+export function sameCreatorPage(a: CreatorPage | null, b: CreatorPage | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

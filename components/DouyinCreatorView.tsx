@@ -1,0 +1,143 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import type { DouyinAccount } from '@/utils/creator';
+import type { LinkedAuthor, Resolution } from '@/utils/messaging';
+import type { Failure, Result } from '@/utils/types';
+import type { ViewBridge } from '@/utils/view-bridge';
+import { CreatorView } from './CreatorView';
+import { StatusMessage } from './StatusMessage';
+import { AuthorCard } from './AuthorCard';
+import { LinkCorrection } from './LinkCorrection';
+import './douyin.css';
+
+type State = { key: string; result: Result<Resolution> | null };
+
+const UNEXPECTED: Failure = { kind: 'bad-response' };
+const accountKey = (a: DouyinAccount) => JSON.stringify([a.uid, a.secUid, a.nickname]);
+
+/**
+ * A Douyin creator: find their Xingtu id (background search, cached), show which Xingtu creator
+ * the data belongs to, let the user confirm a nickname-only match, pick among namesakes, or
+ * correct the match; then the distribution.
+ */
+export function DouyinCreatorView({ account, bridge, compact = false }: { account: DouyinAccount; bridge: ViewBridge; compact?: boolean }) {
+  const key = accountKey(account);
+  const [state, setState] = useState<State>({ key, result: null });
+  const token = useRef(0);
+
+  const settle = (promise: Promise<Result<Resolution>>) => {
+    const mine = ++token.current;
+    promise.then(
+      (result) => mine === token.current && setState({ key, result }),
+      () => mine === token.current && setState({ key, result: { ok: false, error: UNEXPECTED } }),
+    );
+  };
+
+  useEffect(() => {
+    settle(bridge.resolveDouyin(account));
+    return () => {
+      token.current++; // a late answer for a previous account is dropped
+    };
+  }, [key]);
+
+  const link = (author: LinkedAuthor) => {
+    setState({ key, result: null });
+    settle(bridge.linkDouyin(account, author));
+  };
+
+  const result = state.key === key ? state.result : null;
+  const who = (
+    <p class="xdp-douyin__who">
+      <span class="xdp-douyin__label">{t('douyinCreator')}</span> {account.nickname ?? account.uniqueId ?? ''}
+      {account.uniqueId && <span class="xdp-douyin__unique"> · {t('douyinId', { id: account.uniqueId })}</span>}
+    </p>
+  );
+
+  if (!result) {
+    return (
+      <div class="xdp-douyin">
+        {who}
+        <StatusMessage state="loading" text={t('resolving')} />
+      </div>
+    );
+  }
+  if (!result.ok) {
+    return (
+      <div class="xdp-douyin">
+        {who}
+        {result.error.kind === 'no-key' ? (
+          <StatusMessage state="no-key" onOpenSettings={bridge.openOptions} />
+        ) : (
+          <StatusMessage state="error" error={result.error} onOpenSettings={bridge.openOptions} />
+        )}
+      </div>
+    );
+  }
+
+  const res = result.value;
+  const onPasted = (oAuthorId: string) => link({ oAuthorId });
+  switch (res.kind) {
+    case 'sure':
+      return (
+        <div class="xdp-douyin">
+          <div class="xdp-douyin__match" data-match={res.source}>
+            <span class="xdp-douyin__label">
+              {t('matchedCreator')} · {res.source === 'user' ? t('matchUser') : t('matchSure')}
+            </span>
+            <AuthorCard author={res.author} />
+            <LinkCorrection onLink={onPasted} />
+          </div>
+          <CreatorView oAuthorId={res.author.oAuthorId} load={bridge.load} openOptions={bridge.openOptions} compact={compact} />
+        </div>
+      );
+    case 'likely':
+      return (
+        <div class="xdp-douyin">
+          {who}
+          <div class="xdp-douyin__question" data-match="likely">
+            <p class="xdp-view__status-title">{t('likelyTitle')}</p>
+            <AuthorCard author={res.author} />
+            <p class="xdp-douyin__hint">{t('likelyHint')}</p>
+            <div class="xdp-douyin__actions">
+              <button type="button" class="xdp-view__button xdp-view__button--primary" onClick={() => link(res.author)}>
+                {t('confirmMatch')}
+              </button>
+            </div>
+            <LinkCorrection onLink={onPasted} />
+          </div>
+        </div>
+      );
+    case 'ambiguous':
+      return (
+        <div class="xdp-douyin">
+          {who}
+          <div class="xdp-douyin__question" data-match="ambiguous">
+            <p class="xdp-view__status-title">{t('ambiguousTitle')}</p>
+            <ul class="xdp-douyin__candidates">
+              {res.candidates.map((c) => (
+                <li key={c.oAuthorId}>
+                  <AuthorCard author={c}>
+                    <button type="button" class="xdp-view__button" onClick={() => link(c)}>
+                      {t('pick')}
+                    </button>
+                  </AuthorCard>
+                </li>
+              ))}
+            </ul>
+            <LinkCorrection onLink={onPasted} />
+          </div>
+        </div>
+      );
+    case 'none':
+      return (
+        <div class="xdp-douyin">
+          {who}
+          <div class="xdp-view__status" data-match="none">
+            <p class="xdp-view__status-title">{t('notOnXingtu')}</p>
+            <p>{t('notOnXingtuHint')}</p>
+          </div>
+          <LinkCorrection onLink={onPasted} startOpen />
+        </div>
+      );
+  }
+}

@@ -1,0 +1,25 @@
+import { t } from '@/utils/i18n';
+import type { PageCreator } from '@/utils/creator';
+import type { ViewBridge } from '@/utils/view-bridge';
+import { CreatorView } from './CreatorView';
+import { DouyinCreatorView } from './DouyinCreatorView';
+import { StatusMessage } from './StatusMessage';
+
+/** Whatever a tab shows: a Xingtu creator, a Douyin creator (resolved first), or why not. */
+export function PageCreatorView({ creator, bridge, compact = false }: { creator: PageCreator; bridge: ViewBridge; compact?: boolean }) {
+  switch (creator.kind) {
+    case 'xingtu':
+      return <CreatorView oAuthorId={creator.oAuthorId} load={bridge.load} openOptions={bridge.openOptions} compact={compact} />;
+    case 'douyin':
+      return <DouyinCreatorView account={creator.account} bridge={bridge} compact={compact} />;
+    case 'douyin-reading':
+      return <StatusMessage state="loading" text={t('readingPage')} />;
+    case 'douyin-unreadable':
+      return (
+        <div class="xdp-view__status" role="status" data-kind="unreadable">
+          <p class="xdp-view__status-title">{t('unreadableTitle')}</p>
+          <p>{t('unreadableHint')}</p>
+        </div>
+      );
+  }
+}
