@@ -1,8 +1,9 @@
 import type { Platform } from '../platform';
+import type { XingtuAuthor } from '../search/parse-search';
 import type { CategoryRow, Failure, Result } from '../types';
 import { isRetryable } from './codes';
-import { distributionUrl } from './endpoints';
-import { parseDistributionResponse, shortenDetail } from './parse-response';
+import { distributionUrl, searchUrl } from './endpoints';
+import { parseDistributionResponse, parseSearchAnswer, shortenDetail } from './parse-response';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -34,6 +35,21 @@ export interface FetchedDistribution {
   fetchedAt: number;
 }
 
+export interface SearchCall {
+  base: string;
+  token: string;
+  /** Nickname to search for; blank is refused without a call. */
+  keyword: string;
+  /** Result page, from 1 (default 1). */
+  page?: number;
+}
+
+export interface FoundAuthors {
+  /** In the answer's order (never pick one by position: see utils/search/match.ts). */
+  authors: XingtuAuthor[];
+  hasMore: boolean;
+}
+
 export interface ApiClient {
   /** One distribution, retrying transient failures (see isRetryable). Never rejects. */
   getDistribution(call: DistributionCall): Promise<Result<FetchedDistribution>>;
@@ -43,6 +59,8 @@ export interface ApiClient {
    * upstream refusal); code 100 gives 'invalid-token'; any other failure is passed on.
    */
   checkKey(call: { base: string; token: string }): Promise<Result<{ valid: true }>>;
+  /** One page of Creator Search by nickname, retrying transient failures like getDistribution. Never rejects. */
+  searchAuthors(call: SearchCall): Promise<Result<FoundAuthors>>;
 }
 
 /** A creator known to exist (the provider's own example id), used to check a key. */
@@ -78,6 +96,12 @@ function scrubFailure(failure: Failure, token: string): Failure {
 }
 
 class TimeoutError extends Error {}
+
+/** One kind of request: its URL (may throw on a bad base) and how to read its answer. */
+interface ApiRequest<T> {
+  url(): string;
+  read(httpStatus: number, body: string): Result<T>;
+}
 
 function errorText(error: unknown): string | undefined {
   if (error instanceof Error) return error.message;
@@ -121,10 +145,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
   }
 
-  async function attempt(call: DistributionCall): Promise<Result<FetchedDistribution>> {
+  async function attempt<T>(request: ApiRequest<T>): Promise<Result<T>> {
     let url: string;
     try {
-      url = distributionUrl(call.base, call.token, call.oAuthorId, call.platform);
+      url = request.url();
     } catch {
       return { ok: false, error: { kind: 'bad-input', detail: 'invalid API base URL' } };
     }
@@ -136,15 +160,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const detail = shortenDetail(errorText(error));
       return { ok: false, error: detail ? { kind: 'network', detail } : { kind: 'network' } };
     }
-    const parsed = parseDistributionResponse(answer.status, answer.body);
-    return parsed.ok ? { ok: true, value: { rows: parsed.value, fetchedAt: now() } } : parsed;
+    return request.read(answer.status, answer.body);
   }
 
   /** Never rejects, and nothing it returns carries the token. */
-  async function safeAttempt(call: DistributionCall): Promise<Result<FetchedDistribution>> {
+  async function safeAttempt<T>(request: ApiRequest<T>, token: string): Promise<Result<T>> {
     try {
-      const result = await attempt(call);
-      return result.ok ? result : { ok: false, error: scrubFailure(result.error, call.token) };
+      const result = await attempt(request);
+      return result.ok ? result : { ok: false, error: scrubFailure(result.error, token) };
     } catch {
       return { ok: false, error: { kind: 'bad-response' } };
     }
@@ -155,18 +178,47 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return failure.kind === 'rate-limited' ? base * RATE_LIMIT_BACKOFF_FACTOR : base;
   }
 
+  /** Every call goes through here: attempts, retrying transient failures (see isRetryable) with backoff. */
+  async function send<T>(request: ApiRequest<T>, token: string, attempts = maxAttempts): Promise<Result<T>> {
+    let result = await safeAttempt(request, token);
+    for (let n = 1; n < attempts && !result.ok && isRetryable(result.error); n++) {
+      await sleep(delayBefore(n - 1, result.error));
+      result = await safeAttempt(request, token);
+    }
+    return result;
+  }
+
+  function distributionRequest(call: DistributionCall): ApiRequest<FetchedDistribution> {
+    return {
+      url: () => distributionUrl(call.base, call.token, call.oAuthorId, call.platform),
+      read(httpStatus, body) {
+        const parsed = parseDistributionResponse(httpStatus, body);
+        return parsed.ok ? { ok: true, value: { rows: parsed.value, fetchedAt: now() } } : parsed;
+      },
+    };
+  }
+
   return {
     async getDistribution(call) {
-      let result = await safeAttempt(call);
-      for (let n = 1; n < maxAttempts && !result.ok && isRetryable(result.error); n++) {
-        await sleep(delayBefore(n - 1, result.error));
-        result = await safeAttempt(call);
-      }
+      const result = await send(distributionRequest(call), call.token);
       return result.ok ? result : { ok: false, error: { ...result.error, oAuthorId: call.oAuthorId } };
     },
 
+    async searchAuthors({ base, token, keyword, page = 1 }) {
+      if (keyword.trim() === '') return { ok: false, error: { kind: 'bad-input', detail: 'empty search keyword' } };
+      if (!Number.isSafeInteger(page) || page < 1) return { ok: false, error: { kind: 'bad-input', detail: 'invalid search page' } };
+      return send<FoundAuthors>(
+        {
+          url: () => searchUrl(base, token, keyword, page),
+          read: (httpStatus, body) => parseSearchAnswer(httpStatus, body),
+        },
+        token,
+      );
+    },
+
     async checkKey({ base, token }) {
-      const result = await safeAttempt({ base, token, oAuthorId: CHECK_KEY_AUTHOR_ID, platform: 'SHORT_VIDEO' });
+      const check = { base, token, oAuthorId: CHECK_KEY_AUTHOR_ID, platform: 'SHORT_VIDEO' } as const;
+      const result = await send(distributionRequest(check), token, 1);
       if (result.ok) return { ok: true, value: { valid: true } };
       const { kind } = result.error;
       if (kind === 'invalid-params' || kind === 'upstream') return { ok: true, value: { valid: true } };

@@ -8,8 +8,7 @@ export const API_BASES = {
 
 export const DISTRIBUTION_PATH = '/api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1';
 
-// Later issue: creator search (`/api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1`)
-// gets its own `searchUrl(base, token, params)` here, built the same way.
+export const SEARCH_PATH = '/api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1';
 
 /**
  * Join `path` onto `base`, keeping the base's own path prefix: both `https://host` and
@@ -29,5 +28,20 @@ export function distributionUrl(base: string, token: string, oAuthorId: string, 
   url.searchParams.set('token', token);
   url.searchParams.set('oAuthorId', oAuthorId);
   url.searchParams.set('platform', platform);
+  return url.toString();
+}
+
+/**
+ * GET URL of "Creator Search" (api.md §2): a nickname search sorted by followers. `page` starts
+ * at 1. The keyword is sent as given (callers trim it); URLSearchParams encodes CJK and `&`.
+ */
+export function searchUrl(base: string, token: string, keyword: string, page = 1): string {
+  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError('search page must be a positive integer');
+  const url = endpointUrl(base, SEARCH_PATH);
+  url.searchParams.set('token', token);
+  url.searchParams.set('keyword', keyword);
+  url.searchParams.set('page', String(page));
+  url.searchParams.set('searchType', 'NICKNAME');
+  url.searchParams.set('sort', 'FANS');
   return url.toString();
 }

@@ -1,6 +1,7 @@
 import { isSafeNumber, parse } from 'lossless-json';
 import * as v from 'valibot';
 import { normalizeRows, type RawCategory } from '../distribution';
+import { parseSearchResponse, type SearchError, type SearchPage } from '../search/parse-search';
 import type { CategoryRow, Failure, Result } from '../types';
 import { failureKindForCode } from './codes';
 
@@ -137,4 +138,32 @@ export function parseDistributionResponse(httpStatus: number, bodyText: string):
   // "this creator has no videos".
   if (list.length > 0 && raw.length === 0) return fail({ kind: 'bad-response', code, ...status });
   return { ok: true, value: normalizeRows(raw) };
+}
+
+/**
+ * A Creator Search error as the Failure every caller knows: an envelope code → its kind
+ * (failureKindForCode: 100 'invalid-token', 301 'collection-failed', …); Xingtu's refusal →
+ * 'upstream'; an HTTP error without an envelope → 'http'; anything unreadable → 'bad-response'.
+ * `httpStatus` is recorded whenever it is not 200, as for the distribution.
+ */
+export function searchFailure(error: SearchError, httpStatus: number): Failure {
+  const status = httpStatus === 200 ? {} : { httpStatus };
+  switch (error.kind) {
+    case 'envelope':
+    case 'upstream': {
+      const detail = shortenDetail(error.message);
+      const kind = error.kind === 'envelope' ? failureKindForCode(error.code) : 'upstream';
+      return { kind, code: error.code, ...status, ...(detail ? { detail } : {}) };
+    }
+    case 'http':
+      return { kind: 'http', httpStatus: error.status };
+    default:
+      return { kind: 'bad-response', ...status };
+  }
+}
+
+/** Read one answer of the Creator Search endpoint (see parseSearchResponse) as a Result. */
+export function parseSearchAnswer(httpStatus: number, bodyText: string): Result<SearchPage> {
+  const parsed = parseSearchResponse(httpStatus, bodyText);
+  return parsed.ok ? parsed : fail(searchFailure(parsed.error, httpStatus));
 }
