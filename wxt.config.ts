@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+
+const require = createRequire(import.meta.url);
 
 // See README "Permissions" for why each permission is here.
 export default defineConfig({
@@ -9,6 +12,18 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The content script runs on every Douyin/Xingtu page, so it must stay tiny (8 KB gzipped).
+    // It uses no promise-returning API (only runtime.getURL/id, onConnect and ports), so it
+    // takes WXT's plain `browser` (chrome.* in Chrome) instead of webextension-polyfill, which
+    // alone is ~3 KB gzipped. Every extension page and the background keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = { 'wxt/browser': require.resolve('wxt/browser') };
+      const current = config.resolve?.alias;
+      config.resolve = { ...config.resolve, alias: Array.isArray(current) ? [...current, { find: 'wxt/browser', replacement: alias['wxt/browser'] }] : { ...current, ...alias } };
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

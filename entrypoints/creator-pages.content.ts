@@ -5,9 +5,8 @@ import { detectCreatorPage, sameCreatorPage, type CreatorPage } from '@/utils/pa
 import type { DouyinAccount, PageCreator } from '@/utils/creator';
 import type { DouyinProfile } from '@/utils/douyin/profile';
 import { waitForDouyinProfile } from '@/utils/douyin/wait-for-profile';
-import { PANEL_PAGE_PATH, PANEL_PORT_NAME, isLayoutMessage, type CreatorMessage } from '@/utils/panel-port';
+import { PAGE_PORT_NAME, PORT_PAGES, isLayoutMessage, type CreatorMessage } from '@/utils/panel-port';
 import { mountPanelHost, type PanelHost } from '@/utils/panel-host';
-import { onMessage } from '@/utils/messaging';
 
 /** How long a Douyin page may take to show who it is before the panel says it cannot tell. */
 const READ_TIMEOUT_MS = 10_000;
@@ -42,7 +41,7 @@ function startPanelController(ctx: ContentScriptContext): void {
   let reading: AbortController | null = null;
   let panel: PanelHost | null = null;
   const ports = new Set<Browser.runtime.Port>();
-  const panelUrl = browser.runtime.getURL(PANEL_PAGE_PATH);
+  const allowed = PORT_PAGES.map((path) => browser.runtime.getURL(path));
 
   const send = (port: Browser.runtime.Port) => {
     const message: CreatorMessage = { type: 'creator', creator };
@@ -86,8 +85,9 @@ function startPanelController(ctx: ContentScriptContext): void {
   };
 
   const onConnect = (port: Browser.runtime.Port) => {
-    // Only our own panel page may connect.
-    if (port.name !== PANEL_PORT_NAME || port.sender?.id !== browser.runtime.id || !port.sender.url?.startsWith(panelUrl)) {
+    // Only our own panel and popup may connect.
+    const from = port.sender?.url ?? '';
+    if (port.name !== PAGE_PORT_NAME || port.sender?.id !== browser.runtime.id || !allowed.some((url) => from.startsWith(url))) {
       port.disconnect();
       return;
     }
@@ -100,13 +100,9 @@ function startPanelController(ctx: ContentScriptContext): void {
   };
   browser.runtime.onConnect.addListener(onConnect);
 
-  // The popup asks which creator this tab shows.
-  const stopAnswering = onMessage('getPageCreator', () => creator);
-
   ctx.addEventListener(window, 'wxt:locationchange', (event) => update(event.newUrl.href));
   ctx.onInvalidated(() => {
     reading?.abort();
-    stopAnswering();
     browser.runtime.onConnect.removeListener(onConnect);
     ports.forEach((p) => p.disconnect());
     panel?.remove();

@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Platform } from './platform';
 import type { Distribution, Result } from './types';
-import type { DouyinAccount, PageCreator } from './creator';
+import type { DouyinAccount } from './creator';
 import type { XingtuAuthor } from './search/parse-search';
 
 export interface DistributionRequest {
@@ -46,8 +46,6 @@ export interface ProtocolMap {
   linkDouyin(req: { account: DouyinAccount; author: LinkedAuthor }): Result<Resolution>;
   /** Popup → background: Xingtu creators by nickname (one search call, cached briefly). */
   searchCreators(req: { keyword: string }): Result<XingtuAuthor[]>;
-  /** Popup → content script of a tab: which creator does this page show? */
-  getPageCreator(): PageCreator | null;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,12 +1,16 @@
 import { isPageCreator, type PageCreator } from './creator';
 
 /**
- * The channel between a page's content script and the panel iframe (an extension page) in the
- * same tab. The panel opens it with `browser.tabs.connect(tabId, { frameId: 0, name })`, so a web
- * page can neither open nor forge it (unlike window.postMessage).
+ * The channel between a page's content script and the extension pages that show what the tab
+ * shows: the panel iframe in the same tab and the toolbar popup. They open it with
+ * `browser.tabs.connect(tabId, { frameId: 0, name })`, so a web page can neither open nor forge
+ * it (unlike window.postMessage). The content script answers each connection with the creator,
+ * and again whenever it changes.
  */
-export const PANEL_PORT_NAME = 'xdp-panel';
+export const PAGE_PORT_NAME = 'xdp-page';
 export const PANEL_PAGE_PATH = '/panel.html';
+/** Extension pages allowed to connect. */
+export const PORT_PAGES = [PANEL_PAGE_PATH, '/popup.html'] as const;
 
 /** Content script → panel. */
 export interface CreatorMessage {

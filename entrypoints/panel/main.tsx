@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { PanelApp } from '@/components/PanelApp';
-import { PANEL_PORT_NAME, isCreatorMessage, type LayoutMessage } from '@/utils/panel-port';
+import { PAGE_PORT_NAME, isCreatorMessage, type LayoutMessage } from '@/utils/panel-port';
 import type { PageCreator } from '@/utils/creator';
 import { panelCollapsedItem } from '@/utils/panel-state';
 
@@ -14,7 +14,7 @@ async function start(): Promise<void> {
   if (!root) return;
   const tab = await browser.tabs.getCurrent();
   if (tab?.id === undefined) return;
-  const port: Browser.runtime.Port = browser.tabs.connect(tab.id, { name: PANEL_PORT_NAME, frameId: 0 });
+  const port: Browser.runtime.Port = browser.tabs.connect(tab.id, { name: PAGE_PORT_NAME, frameId: 0 });
 
   let creator: PageCreator | null | undefined; // undefined until the content script has said
   let collapsed = false;

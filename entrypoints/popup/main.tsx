@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/PopupApp';
-import { sendMessage } from '@/utils/messaging';
-import { isPageCreator, type PageCreator } from '@/utils/creator';
+import type { PageCreator } from '@/utils/creator';
+import { PAGE_PORT_NAME, isCreatorMessage } from '@/utils/panel-port';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=<id>` when popup.html is
@@ -15,24 +15,28 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-/** Ask the tab's content script which creator it shows (null when there is none). */
-async function currentTabCreator(): Promise<PageCreator | null> {
-  const tabId = await targetTabId();
-  if (tabId === undefined) return null;
-  try {
-    const creator: unknown = await sendMessage('getPageCreator', undefined, tabId);
-    // Validate what the tab answered, like any outside input.
-    return isPageCreator(creator) ? creator : null;
-  } catch {
-    return null; // no content script on this tab (not a Xingtu page)
-  }
-}
-
 async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  const pageCreator = await currentTabCreator();
-  render(<PopupApp pageCreator={pageCreator} />, root);
+  const draw = (pageCreator: PageCreator | null) => render(<PopupApp pageCreator={pageCreator} />, root);
+
+  const tabId = await targetTabId();
+  if (tabId === undefined) return draw(null);
+  // The tab's content script says which creator it shows (and again when that changes). A tab
+  // without our content script (any other site) never answers: show the lookup alone.
+  const port = browser.tabs.connect(tabId, { name: PAGE_PORT_NAME, frameId: 0 });
+  let answered = false;
+  port.onMessage.addListener((message: unknown) => {
+    if (!isCreatorMessage(message)) return;
+    answered = true;
+    draw(message.creator);
+  });
+  port.onDisconnect.addListener(() => {
+    if (!answered) draw(null);
+  });
+  setTimeout(() => {
+    if (!answered) draw(null);
+  }, 300);
 }
 
 void start();

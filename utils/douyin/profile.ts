@@ -1,4 +1,4 @@
-import { isSafeNumber, parse } from 'lossless-json';
+import { parseJsonKeepingDigits } from '../json-digits';
 import { isDouyinUid, isSecUid } from './page-url';
 
 /** What a Douyin creator page tells about its owner. Ids are strings, never numbers. */
@@ -25,17 +25,8 @@ export interface DouyinExpected {
 
 export type DouyinProfileSource = DouyinProfile['source'];
 
-/**
- * Parse JSON text without losing digits: integers a double holds exactly become numbers,
- * anything else (a 19-digit uid written as a JSON number) stays a string with its exact digits.
- * Duplicate keys: the last wins (as with JSON.parse). Throws a SyntaxError on invalid JSON.
- */
-export function parseJsonKeepingDigits(text: string): unknown {
-  return parse(text, null, {
-    parseNumber: (n) => (isSafeNumber(n) ? Number(n) : n),
-    onDuplicateKey: ({ newValue }) => newValue,
-  });
-}
+/** Parse JSON text without losing digits (see utils/json-digits.ts). */
+export { parseJsonKeepingDigits };
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

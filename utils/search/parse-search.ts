@@ -1,4 +1,4 @@
-import { isSafeNumber, parse } from 'lossless-json';
+import { parseJsonKeepingDigits } from '../json-digits';
 import { isDouyinUid } from '../douyin/page-url';
 import { isOAuthorId } from '../page-detect';
 
@@ -48,10 +48,7 @@ function isRecord(value: unknown): value is Json {
 
 /** JSON.parse that keeps every digit: unsafe numbers (19-digit ids) stay strings. */
 function parseLossless(text: string): unknown {
-  return parse(text.replace(/^\uFEFF/, ''), null, {
-    parseNumber: (n) => (isSafeNumber(n) ? Number(n) : n),
-    onDuplicateKey: ({ newValue }) => newValue,
-  });
+  return parseJsonKeepingDigits(text.replace(/^\uFEFF/, ''));
 }
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
