@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { DouyinCreatorView } from '../components/DouyinCreatorView';
 import { PageCreatorView } from '../components/PageCreatorView';
 import { PopupApp } from '../components/PopupApp';
