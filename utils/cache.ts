@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { createLruIndex, localKey } from './lru-index';
 import type { Platform } from './platform';
 import type { CategoryRow } from './types';
 
@@ -25,16 +26,12 @@ export interface DistributionCacheOptions {
 
 export const DEFAULT_MAX_CACHE_ENTRIES = 300;
 
-/** Storage layout in browser.storage.local: one item per (platform, id), plus an index. */
+/** Storage layout in browser.storage.local: one item per (platform, id), plus an index (utils/lru-index.ts). */
 const ENTRY_PREFIX = 'dist:';
 const INDEX_KEY: StorageItemKey = 'local:distIndex';
 
 function entryName(oAuthorId: string, platform: Platform): string {
   return `${ENTRY_PREFIX}${platform}:${oAuthorId}`;
-}
-
-function storageKey(name: string): StorageItemKey {
-  return `local:${name}`;
 }
 
 const RowSchema = v.object({
@@ -48,98 +45,49 @@ const EntrySchema = v.object({
   fetchedAt: v.pipe(v.number(), v.finite()),
 });
 
-/** Entry name → when it was last written or read (ms). */
-const IndexSchema = v.record(v.string(), v.pipe(v.number(), v.finite()));
-type CacheIndex = Record<string, number>;
-
 /**
  * The distribution cache. Repeat views of a creator cost nothing while the entry is fresh.
  * Records read back are validated: a corrupt one is a miss and is removed.
  */
 export function createDistributionCache(options: DistributionCacheOptions = {}): DistributionCache {
   const now = options.now ?? Date.now;
-  const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? DEFAULT_MAX_CACHE_ENTRIES));
-
-  // Index updates are read-modify-write: run them one after another so none is lost.
-  let queue: Promise<unknown> = Promise.resolve();
-  function serial<R>(task: () => Promise<R>): Promise<R> {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  }
-
-  /** The index; a corrupt one is rebuilt from the entries present (their lastUsed = fetchedAt). */
-  async function readIndex(): Promise<CacheIndex> {
-    const raw: unknown = await storage.getItem(INDEX_KEY);
-    const parsed = v.safeParse(IndexSchema, raw);
-    if (raw !== null && parsed.success) return { ...parsed.output };
-    const all = await storage.snapshot('local');
-    const index: CacheIndex = {};
-    for (const [name, value] of Object.entries(all)) {
-      if (!name.startsWith(ENTRY_PREFIX) || name.endsWith('$')) continue;
+  const lru = createLruIndex({
+    prefix: ENTRY_PREFIX,
+    indexKey: INDEX_KEY,
+    maxEntries: options.maxEntries ?? DEFAULT_MAX_CACHE_ENTRIES,
+    now,
+    // A lost index is rebuilt with lastUsed = fetchedAt (a corrupt entry goes first).
+    lastUsedOf: (value) => {
       const entry = v.safeParse(EntrySchema, value);
-      index[name] = entry.success ? entry.output.fetchedAt : 0;
-    }
-    return index;
-  }
-
-  async function touch(name: string): Promise<void> {
-    await serial(async () => {
-      const index = await readIndex();
-      index[name] = now();
-      await storage.setItem(INDEX_KEY, index);
-    });
-  }
-
-  async function drop(name: string): Promise<void> {
-    await serial(async () => {
-      const index = await readIndex();
-      delete index[name];
-      await Promise.all([storage.removeItem(storageKey(name)), storage.setItem(INDEX_KEY, index)]);
-    });
-  }
+      return entry.success ? entry.output.fetchedAt : 0;
+    },
+  });
 
   return {
     async get(oAuthorId, platform, ttlMs) {
       const name = entryName(oAuthorId, platform);
-      const raw: unknown = await storage.getItem(storageKey(name));
+      const raw: unknown = await storage.getItem(localKey(name));
       if (raw === null || raw === undefined) return null;
       const parsed = v.safeParse(EntrySchema, raw);
       if (!parsed.success) {
-        await drop(name);
+        await lru.drop([name]);
         return null;
       }
       const age = now() - parsed.output.fetchedAt;
       // A negative age means the clock went back: the age is unknown, so the entry is not trusted.
       if (age < 0 || age >= ttlMs) return null;
-      await touch(name);
+      await lru.touch([name]);
       return { rows: parsed.output.rows, fetchedAt: parsed.output.fetchedAt };
     },
 
     async set(oAuthorId, platform, entry) {
-      const name = entryName(oAuthorId, platform);
       const record: CachedDistribution = {
         rows: entry.rows.map((r) => ({ name: r.name, count: r.count, share: r.share })),
         fetchedAt: entry.fetchedAt,
       };
-      await serial(async () => {
-        const index = await readIndex();
-        index[name] = now();
-        const names = Object.keys(index).sort((a, b) => (index[a] ?? 0) - (index[b] ?? 0));
-        const evicted = names.slice(0, Math.max(0, names.length - maxEntries)).filter((n) => n !== name);
-        for (const n of evicted) delete index[n];
-        await storage.setItem(storageKey(name), record);
-        if (evicted.length > 0) await storage.removeItems(evicted.map(storageKey));
-        await storage.setItem(INDEX_KEY, index);
-      });
+      await lru.put({ [entryName(oAuthorId, platform)]: record });
     },
 
-    async clear() {
-      await serial(async () => {
-        const all = await storage.snapshot('local');
-        const names = Object.keys(all).filter((n) => n.startsWith(ENTRY_PREFIX));
-        await storage.removeItems([...names.map(storageKey), INDEX_KEY]);
-      });
-    },
+    clear: () => lru.clear(),
   };
 }
