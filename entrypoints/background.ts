@@ -4,8 +4,16 @@ import { onMessage } from '@/utils/messaging';
 import { createApiClient } from '@/utils/api/client';
 import { createDistributionCache } from '@/utils/cache';
 import { createDistributionService } from '@/utils/distribution-service';
+import { createAccountLinks } from '@/utils/account-links';
+import { createCreatorResolver } from '@/utils/creator-resolver';
 import { apiKeyItem, loadSettings } from '@/utils/settings';
-import { parseDistributionRequest, isFromThisExtension } from '@/utils/message-guards';
+import {
+  isFromThisExtension,
+  parseDistributionRequest,
+  parseDouyinAccount,
+  parseLinkRequest,
+  parseSearchRequest,
+} from '@/utils/message-guards';
 import type { Failure } from '@/utils/types';
 
 /**
@@ -13,12 +21,10 @@ import type { Failure } from '@/utils/types';
  * data through typed messages; every message is checked for its sender and its shape.
  */
 export default defineBackground(() => {
-  const service = createDistributionService({
-    client: createApiClient(),
-    cache: createDistributionCache(),
-    loadApiKey: () => apiKeyItem.getValue(),
-    loadSettings,
-  });
+  const client = createApiClient();
+  const loadApiKey = () => apiKeyItem.getValue();
+  const service = createDistributionService({ client, cache: createDistributionCache(), loadApiKey, loadSettings });
+  const resolver = createCreatorResolver({ client, links: createAccountLinks(), loadApiKey, loadSettings });
 
   const refused: Failure = { kind: 'bad-input' };
 
@@ -33,6 +39,24 @@ export default defineBackground(() => {
   onMessage('checkApiKey', async ({ sender }) => {
     if (!isFromThisExtension(sender)) return { ok: false, error: refused };
     return service.checkKey();
+  });
+
+  onMessage('resolveDouyin', async ({ data, sender }) => {
+    const account = parseDouyinAccount(data);
+    if (!isFromThisExtension(sender) || !account) return { ok: false, error: refused };
+    return resolver.resolve(account);
+  });
+
+  onMessage('linkDouyin', async ({ data, sender }) => {
+    const req = parseLinkRequest(data);
+    if (!isFromThisExtension(sender) || !req) return { ok: false, error: refused };
+    return resolver.link(req.account, req.author);
+  });
+
+  onMessage('searchCreators', async ({ data, sender }) => {
+    const req = parseSearchRequest(data);
+    if (!isFromThisExtension(sender) || !req) return { ok: false, error: refused };
+    return resolver.search(req.keyword);
   });
 
   onMessage('openOptions', ({ sender }) => {
