@@ -1,8 +1,9 @@
 /**
- * A real HTTP server imitating Just One API's Author Video Distribution endpoint, for e2e tests
- * and the demo. Bound to 127.0.0.1 only.
+ * A real HTTP server imitating Just One API's Author Video Distribution and Creator Search
+ * endpoints, for e2e tests and the demo. Bound to 127.0.0.1 only.
  *
  *   GET /api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1?token&oAuthorId&platform
+ *   GET /api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1?token&keyword&page&searchType&sort
  *
  * Every answer carries `Access-Control-Allow-Origin: *`; OPTIONS is answered with 204.
  *
@@ -22,15 +23,46 @@
  *   mock.setScenario(id, { destroy: true })                 // closes the socket, no answer
  *   mock.setScenario(id, [{ code: 301 }, { code: 301 }])    // a sequence: one per request, then normal
  *
+ * Creator Search (normal behaviour): the same token check; keyword missing or blank, searchType
+ * other than NICKNAME/CONTENT, sort other than FANS/DEFAULT, page not a positive integer →
+ * `{code:400}`; otherwise `{code:0, data:{authors:[…], pagination:{page, limit, total_count,
+ * has_more}, base_resp:{status_code:0}}}` with every author of the table whose nick_name contains
+ * the keyword (case-insensitive; an exact name is a match too), most followers first for
+ * sort=FANS, SEARCH_PAGE_SIZE per page. Authors are sent exactly as in the table: strings.
+ * Search scenarios (`SearchScenario`, the same modifiers plus `authors`) are set per keyword
+ * (the trimmed keyword, exactly) or '*', and never apply to the distribution endpoint (nor the
+ * distribution's to search):
+ *   mock.setSearchScenario('川味小厨娘', { code: 303 })
+ *   mock.setSearchScenario('*', { upstream: { status_code: 4003 } })
+ *   mock.setSearchScenario('*', { authors: [...] })            // answer with this list
+ * Count calls per endpoint with `mock.calls({ path: SEARCH_PATH })` (or DISTRIBUTION_PATH), or
+ * per keyword with `mock.calls({ keyword })`.
+ *
+ * Avatars: GET /avatar/<name>.svg answers a small SVG. Table avatars written as `/avatar/…` are
+ * sent as absolute URLs on the mock. Avatar requests are not API calls and are not recorded.
+ *
  * CLI: `npx tsx e2e/mock-api.ts [--port 8787] [--token demo-key]` serves the demo data.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { DEMO_CREATORS, MOCK_PLATFORMS, type CategoryItem, type CreatorTable, type MockPlatform } from './fixtures/creators';
+import {
+  DEMO_AUTHORS,
+  DEMO_CREATORS,
+  MOCK_PLATFORMS,
+  type CategoryItem,
+  type CreatorTable,
+  type MockAuthor,
+  type MockPlatform,
+} from './fixtures/creators';
 
 export const DISTRIBUTION_PATH = '/api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1';
+export const SEARCH_PATH = '/api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1';
+/** Where the mock serves avatar images (not an API path). */
+export const AVATAR_PATH_PREFIX = '/avatar/';
+/** Authors per search page. */
+export const SEARCH_PAGE_SIZE = 20;
 
 /** Default messages, as documented in reference/api.md. */
 export const CODE_MESSAGES: Record<number, string> = {
@@ -47,12 +79,12 @@ export const CODE_MESSAGES: Record<number, string> = {
 };
 
 /**
- * How to answer a request. Modifiers (`delayMs`, `hang`, `destroy`, `noCors`) combine with the
- * others; the answer is chosen in this order:
- *   hang → destroy → body → http/code → upstream → list → normal (token check, table).
- * `body`, `http` and `code` bypass the token check; `upstream` and `list` do not.
+ * What every scenario can do. Modifiers (`delayMs`, `hang`, `destroy`, `noCors`) combine with
+ * the others; the answer is chosen in this order:
+ *   hang → destroy → body → http/code → upstream → list/authors → normal (token check, table).
+ * `body`, `http` and `code` bypass the token check; `upstream`, `list` and `authors` do not.
  */
-export interface Scenario {
+export interface ScenarioBase {
   /** Wait this long before answering (or before hanging up with `destroy`). */
   delayMs?: number;
   /** Never answer (the socket stays open until the client gives up or the mock closes). */
@@ -73,10 +105,22 @@ export interface Scenario {
   contentType?: string;
   /** code 0, but the upstream refused: `data.base_resp = {status_code, status_message}`. */
   upstream?: { status_code: number; status_message?: string };
+}
+
+/** How to answer a distribution request. */
+export interface Scenario extends ScenarioBase {
   /** Answer with this list instead of the table's. */
   list?: CategoryItem[];
   /** Only requests for this platform match (default: any). */
   platform?: MockPlatform;
+}
+
+/** How to answer a search request. */
+export interface SearchScenario extends ScenarioBase {
+  /** Answer with these authors (this page, as is) instead of the table's matches. */
+  authors?: MockAuthor[];
+  /** `pagination.has_more` with `authors` (default false). */
+  hasMore?: boolean;
 }
 
 export interface RecordedCall {
@@ -86,6 +130,8 @@ export interface RecordedCall {
   query: Record<string, string>;
   oAuthorId: string | null;
   platform: string | null;
+  /** The search keyword as sent (not trimmed), or null. */
+  keyword: string | null;
   token: string | null;
   /** ms since epoch when the request arrived. */
   time: number;
@@ -102,6 +148,8 @@ export interface RecordedCall {
 export interface CallFilter {
   oAuthorId?: string;
   platform?: string;
+  /** Search keyword, exactly as sent. */
+  keyword?: string;
   token?: string;
   path?: string;
   /** Default 'GET' (preflights are not API calls); '*' for every method. */
@@ -115,6 +163,8 @@ export interface MockApiOptions {
   token?: string | null;
   /** The creator table (default DEMO_CREATORS). */
   creators?: CreatorTable;
+  /** The search table (default DEMO_AUTHORS). */
+  authors?: MockAuthor[];
   /** An id not in the table: an empty list (default) or an upstream refusal. */
   unknownAuthor?: 'empty' | 'upstream-error';
   /** Log every request to stdout (the CLI does). */
@@ -127,9 +177,16 @@ export interface MockApi {
   port: number;
   /** The full distribution URL, for direct requests. */
   distributionUrl(params: Record<string, string>): string;
+  /** The full search URL, for direct requests. */
+  searchUrl(params: Record<string, string>): string;
   /** Override answers for one creator id, or '*' for all. An array is a sequence: one per request, then normal. */
   setScenario(oAuthorId: string, scenario: Scenario | Scenario[]): void;
   clearScenario(oAuthorId: string): void;
+  /** Override search answers for one keyword (trimmed, exact), or '*' for all. Arrays are sequences. */
+  setSearchScenario(keyword: string, scenario: SearchScenario | SearchScenario[]): void;
+  clearSearchScenario(keyword: string): void;
+  /** Replace the search table (until reset). */
+  setAuthors(authors: MockAuthor[]): void;
   /** Replace one creator's data for one or more platforms (merged into the table). */
   setCreator(oAuthorId: string, platforms: Partial<Record<MockPlatform, CategoryItem[]>>): void;
   /** Change the valid token (null: accept any). */
@@ -141,7 +198,7 @@ export interface MockApi {
   /** Requests being answered right now (delayed or hung), and the most seen at once since reset. */
   inFlight(): number;
   maxInFlight(): number;
-  /** Forget calls and scenarios; restore the original table and token. Hung requests are ended. */
+  /** Forget calls and scenarios (both endpoints); restore the original tables and token. Hung requests are ended. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -169,6 +226,7 @@ function matches(call: RecordedCall, filter: CallFilter): boolean {
   if (filter.path !== undefined && call.path !== filter.path) return false;
   if (filter.oAuthorId !== undefined && call.oAuthorId !== filter.oAuthorId) return false;
   if (filter.platform !== undefined && call.platform !== filter.platform) return false;
+  if (filter.keyword !== undefined && call.keyword !== filter.keyword) return false;
   if (filter.token !== undefined && call.token !== filter.token) return false;
   return true;
 }
@@ -177,14 +235,45 @@ function cloneTable(table: CreatorTable): CreatorTable {
   return structuredClone(table);
 }
 
+/** Pick (and consume, for sequences) the first scenario that fits, by key then '*'. */
+function takeFrom<S>(scenarios: Map<string, S | S[]>, key: string | null, fits: (scenario: S) => boolean): S | null {
+  for (const k of [key, '*']) {
+    if (k === null) continue;
+    const entry = scenarios.get(k);
+    if (entry === undefined) continue;
+    if (Array.isArray(entry)) {
+      const index = entry.findIndex(fits);
+      if (index < 0) continue;
+      const [scenario] = entry.splice(index, 1);
+      if (entry.length === 0) scenarios.delete(k);
+      if (scenario) return scenario;
+    } else if (fits(entry)) {
+      return entry;
+    }
+  }
+  return null;
+}
+
+const POSITIVE_INTEGER = /^[1-9]\d{0,5}$/;
+
+/** A small round avatar with the first character of `label`. */
+function avatarSvg(label: string): string {
+  const hue = Array.from(label).reduce((h, c) => (h * 31 + (c.codePointAt(0) ?? 0)) % 360, 7);
+  const escaped = label.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100"><circle cx="50" cy="50" r="50" fill="hsl(${hue},55%,55%)"/><text x="50" y="64" font-size="40" text-anchor="middle" fill="#fff" font-family="sans-serif">${escaped}</text></svg>`;
+}
+
 export async function startMockApi(options: MockApiOptions = {}): Promise<MockApi> {
   const initialToken = options.token === undefined ? 'test-key' : options.token;
   const initialTable = options.creators ?? DEMO_CREATORS;
+  const initialAuthors = options.authors ?? DEMO_AUTHORS;
   const unknownAuthor = options.unknownAuthor ?? 'empty';
 
   let token = initialToken;
   let table = cloneTable(initialTable);
+  let authors = structuredClone(initialAuthors);
   let scenarios = new Map<string, Scenario | Scenario[]>();
+  let searchScenarios = new Map<string, SearchScenario | SearchScenario[]>();
   let recorded: RecordedCall[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -192,27 +281,15 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   const sockets = new Set<Socket>();
   const waiters = new Set<() => void>();
 
-  /** Pick (and consume, for sequences) the scenario for this request. */
-  const takeScenario = (oAuthorId: string | null, platform: string): Scenario | null => {
-    for (const key of [oAuthorId, '*']) {
-      if (key === null) continue;
-      const entry = scenarios.get(key);
-      if (entry === undefined) continue;
-      if (Array.isArray(entry)) {
-        const index = entry.findIndex((s) => s.platform === undefined || s.platform === platform);
-        if (index < 0) continue;
-        const [scenario] = entry.splice(index, 1);
-        if (entry.length === 0) scenarios.delete(key);
-        if (scenario) return scenario;
-      } else if (entry.platform === undefined || entry.platform === platform) {
-        return entry;
-      }
-    }
-    return null;
-  };
-
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'GET' && url.pathname.startsWith(AVATAR_PATH_PREFIX)) {
+      const label = decodeURIComponent(url.pathname.slice(AVATAR_PATH_PREFIX.length)).replace(/\.svg$/, '');
+      const name = authors.find((a) => a.star_id === label)?.attribute_datas.nick_name ?? label;
+      res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600', 'Access-Control-Allow-Origin': '*' });
+      res.end(avatarSvg(Array.from(name)[0] ?? '?'));
+      return;
+    }
     const query: Record<string, string> = {};
     url.searchParams.forEach((value, key) => {
       query[key] = value;
@@ -223,6 +300,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       query,
       oAuthorId: url.searchParams.get('oAuthorId'),
       platform: url.searchParams.get('platform'),
+      keyword: url.searchParams.get('keyword'),
       token: url.searchParams.get('token'),
       time: Date.now(),
       doneAt: null,
@@ -271,16 +349,71 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       call.doneAt = Date.now();
       return;
     }
-    if (url.pathname !== DISTRIBUTION_PATH) {
+    const isSearch = url.pathname === SEARCH_PATH;
+    if (url.pathname !== DISTRIBUTION_PATH && !isSearch) {
       call.answeredBy = 'not-found';
       sendEnvelope(404, 404, null, `no route for ${url.pathname}`);
       return;
     }
 
     const platform = call.platform ?? 'SHORT_VIDEO';
-    const scenario = takeScenario(call.oAuthorId, platform);
+    const keyword = (call.keyword ?? '').trim();
+    const distributionScenario = isSearch
+      ? null
+      : takeFrom(scenarios, call.oAuthorId, (s) => s.platform === undefined || s.platform === platform);
+    const searchScenario = isSearch ? takeFrom(searchScenarios, keyword, () => true) : null;
+    const scenario: ScenarioBase | null = distributionScenario ?? searchScenario;
     if (scenario) call.answeredBy = 'scenario';
     const cors = !scenario?.noCors;
+
+    /** The search endpoint after the token check: parameters, upstream, table. */
+    const answerSearch = (kw: string, params: URLSearchParams, custom: SearchScenario | null, withCors: boolean): void => {
+      const searchType = params.get('searchType') ?? 'NICKNAME';
+      const sort = params.get('sort') ?? 'FANS';
+      const pageText = params.get('page') ?? '1';
+      const invalid =
+        kw === '' ? 'keyword'
+        : !['NICKNAME', 'CONTENT'].includes(searchType) ? 'searchType'
+        : !['FANS', 'DEFAULT'].includes(sort) ? 'sort'
+        : !POSITIVE_INTEGER.test(pageText) ? 'page'
+        : null;
+      if (invalid) {
+        sendEnvelope(200, 400, null, `invalid parameters: ${invalid}`, withCors);
+        return;
+      }
+      const page = Number(pageText);
+      if (custom?.upstream) {
+        const baseResp = { status_code: custom.upstream.status_code, status_message: custom.upstream.status_message ?? '' };
+        sendEnvelope(200, 0, { authors: [], pagination: { page, has_more: false }, base_resp: baseResp }, 'success', withCors);
+        return;
+      }
+      let found: MockAuthor[];
+      let hasMore: boolean;
+      let total: number;
+      if (custom?.authors) {
+        found = custom.authors;
+        hasMore = custom.hasMore ?? false;
+        total = found.length;
+      } else {
+        const needle = kw.toLowerCase();
+        const matching = authors.filter((a) => a.attribute_datas.nick_name.toLowerCase().includes(needle));
+        if (sort === 'FANS') matching.sort((a, b) => Number(b.attribute_datas.follower) - Number(a.attribute_datas.follower));
+        found = matching.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
+        hasMore = matching.length > page * SEARCH_PAGE_SIZE;
+        total = matching.length;
+      }
+      const withAvatars = found.map((a) => {
+        const uri = a.attribute_datas.avatar_uri;
+        const absolute = uri.startsWith('/') && !uri.startsWith('//') ? `${base}${uri}` : uri;
+        return { ...a, attribute_datas: { ...a.attribute_datas, avatar_uri: absolute } };
+      });
+      const data = {
+        authors: withAvatars,
+        pagination: { page, limit: SEARCH_PAGE_SIZE, total_count: total, has_more: hasMore },
+        base_resp: { status_code: 0, status_message: '' },
+      };
+      sendEnvelope(200, 0, data, 'success', withCors);
+    };
 
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -328,6 +461,10 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
         sendEnvelope(200, 100, null, 'invalid token', cors);
         return;
       }
+      if (isSearch) {
+        answerSearch(keyword, url.searchParams, searchScenario, cors);
+        return;
+      }
       if (call.oAuthorId === null || !/^\d{1,24}$/.test(call.oAuthorId)) {
         sendEnvelope(200, 400, null, 'invalid parameters: oAuthorId', cors);
         return;
@@ -336,19 +473,22 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
         sendEnvelope(200, 400, null, 'invalid parameters: platform', cors);
         return;
       }
-      if (scenario?.upstream) {
+      if (distributionScenario?.upstream) {
         const data = {
-          base_resp: { status_code: scenario.upstream.status_code, status_message: scenario.upstream.status_message ?? '' },
+          base_resp: {
+            status_code: distributionScenario.upstream.status_code,
+            status_message: distributionScenario.upstream.status_message ?? '',
+          },
         };
         sendEnvelope(200, 0, data, 'success', cors);
         return;
       }
       const creator = table[call.oAuthorId];
-      if (!creator && !scenario?.list && unknownAuthor === 'upstream-error') {
+      if (!creator && !distributionScenario?.list && unknownAuthor === 'upstream-error') {
         sendEnvelope(200, 0, { base_resp: { status_code: 4001, status_message: '达人不存在' } }, 'success', cors);
         return;
       }
-      const list = scenario?.list ?? creator?.[platform as MockPlatform] ?? [];
+      const list = distributionScenario?.list ?? creator?.[platform as MockPlatform] ?? [];
       const data = { base_resp: { status_code: 0, status_message: '' }, video_content_distribution: list };
       sendEnvelope(200, 0, data, 'success', cors);
     } finally {
@@ -388,11 +528,23 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     distributionUrl(params) {
       return `${base}${DISTRIBUTION_PATH}?${new URLSearchParams(params).toString()}`;
     },
+    searchUrl(params) {
+      return `${base}${SEARCH_PATH}?${new URLSearchParams(params).toString()}`;
+    },
     setScenario(oAuthorId, scenario) {
       scenarios.set(oAuthorId, Array.isArray(scenario) ? [...scenario] : scenario);
     },
     clearScenario(oAuthorId) {
       scenarios.delete(oAuthorId);
+    },
+    setSearchScenario(keyword, scenario) {
+      searchScenarios.set(keyword === '*' ? '*' : keyword.trim(), Array.isArray(scenario) ? [...scenario] : scenario);
+    },
+    clearSearchScenario(keyword) {
+      searchScenarios.delete(keyword === '*' ? '*' : keyword.trim());
+    },
+    setAuthors(next) {
+      authors = structuredClone(next);
     },
     setCreator(oAuthorId, platforms) {
       table[oAuthorId] = { ...table[oAuthorId], ...structuredClone(platforms) };
@@ -426,7 +578,9 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     reset() {
       token = initialToken;
       table = cloneTable(initialTable);
+      authors = structuredClone(initialAuthors);
       scenarios = new Map();
+      searchScenarios = new Map();
       recorded = [];
       maxInFlight = inFlight;
       hung.forEach((res) => res.destroy());
@@ -458,6 +612,7 @@ async function main(): Promise<void> {
   console.log(`Mock Just One API on ${mock.url} (token "${token}")`);
   console.log(`Try: curl '${mock.distributionUrl({ token, oAuthorId: Object.keys(DEMO_CREATORS)[0] ?? '', platform: 'SHORT_VIDEO' })}'`);
   console.log('Demo creators:', Object.keys(DEMO_CREATORS).join(', '));
+  console.log(`Search: curl '${mock.searchUrl({ token, keyword: DEMO_AUTHORS[0]?.attribute_datas.nick_name ?? '' })}'`);
   const stop = (): void => {
     void mock.close().then(() => process.exit(0));
   };
