@@ -7,6 +7,8 @@ const require = createRequire(import.meta.url);
 // See README "Permissions" for why each permission is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // WXT_OUT_DIR lets parallel builds (and their e2e runs) use separate folders.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   vite: () => ({

@@ -14,7 +14,8 @@ import { DEMO_CREATOR_PROFILES } from './fixtures/creators';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The built MV3 extension (`npx wxt build`). */
-export const EXTENSION_DIR = path.join(ROOT, '.output', 'chrome-mv3');
+/** The built extension; WXT_OUT_DIR moves it (parallel builds in other folders). */
+export const EXTENSION_DIR = path.resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIXTURE_DIR = path.join(ROOT, 'e2e', 'fixtures');
 
