@@ -55,7 +55,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
 
   if (!result) {
     return (
-      <div class="xdp-douyin">
+      <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
         {who}
         <StatusMessage state="loading" text={t('resolving')} />
       </div>
@@ -63,7 +63,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
   }
   if (!result.ok) {
     return (
-      <div class="xdp-douyin">
+      <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
         {who}
         {result.error.kind === 'no-key' ? (
           <StatusMessage state="no-key" onOpenSettings={bridge.openOptions} />
@@ -79,7 +79,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
   switch (res.kind) {
     case 'sure':
       return (
-        <div class="xdp-douyin">
+        <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
           <div class="xdp-douyin__match" data-match={res.source}>
             <span class="xdp-douyin__label">
               {t('matchedCreator')} · {res.source === 'user' ? t('matchUser') : t('matchSure')}
@@ -92,7 +92,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
       );
     case 'likely':
       return (
-        <div class="xdp-douyin">
+        <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
           {who}
           <div class="xdp-douyin__question" data-match="likely">
             <p class="xdp-view__status-title">{t('likelyTitle')}</p>
@@ -109,7 +109,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
       );
     case 'ambiguous':
       return (
-        <div class="xdp-douyin">
+        <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
           {who}
           <div class="xdp-douyin__question" data-match="ambiguous">
             <p class="xdp-view__status-title">{t('ambiguousTitle')}</p>
@@ -130,7 +130,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
       );
     case 'none':
       return (
-        <div class="xdp-douyin">
+        <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
           {who}
           <div class="xdp-view__status" data-match="none">
             <p class="xdp-view__status-title">{t('notOnXingtu')}</p>

@@ -13,12 +13,18 @@ export function PageCreatorView({ creator, bridge, compact = false }: { creator:
     case 'douyin':
       return <DouyinCreatorView account={creator.account} bridge={bridge} compact={compact} />;
     case 'douyin-reading':
-      return <StatusMessage state="loading" text={t('readingPage')} />;
+      return (
+        <div class="xdp-view">
+          <StatusMessage state="loading" text={t('readingPage')} />
+        </div>
+      );
     case 'douyin-unreadable':
       return (
-        <div class="xdp-view__status" role="status" data-kind="unreadable">
-          <p class="xdp-view__status-title">{t('unreadableTitle')}</p>
-          <p>{t('unreadableHint')}</p>
+        <div class="xdp-view">
+          <div class="xdp-view__status" role="status" data-kind="unreadable">
+            <p class="xdp-view__status-title">{t('unreadableTitle')}</p>
+            <p>{t('unreadableHint')}</p>
+          </div>
         </div>
       );
   }

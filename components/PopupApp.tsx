@@ -137,17 +137,22 @@ function SearchResults({
   bridge: ViewBridge;
   onPick: (author: XingtuAuthor) => void;
 }) {
-  if (!result) return <StatusMessage state="loading" text={t('searching')} />;
-  if (!result.ok) {
-    return result.error.kind === 'no-key' ? (
-      <StatusMessage state="no-key" onOpenSettings={bridge.openOptions} />
-    ) : (
-      <StatusMessage state="error" error={result.error} onOpenSettings={bridge.openOptions} />
+  if (!result || !result.ok) {
+    return (
+      <div class="xdp-view">
+        {!result ? (
+          <StatusMessage state="loading" text={t('searching')} />
+        ) : result.error.kind === 'no-key' ? (
+          <StatusMessage state="no-key" onOpenSettings={bridge.openOptions} />
+        ) : (
+          <StatusMessage state="error" error={result.error} onOpenSettings={bridge.openOptions} />
+        )}
+      </div>
     );
   }
   if (result.value.length === 0) return <p class="xdp-popup__hint">{t('searchNoResults')}</p>;
   return (
-    <section class="xdp-search" aria-label={t('searchResults')}>
+    <section class="xdp-view xdp-search" aria-label={t('searchResults')}>
       <ul class="xdp-search__list">
         {result.value.map((author) => (
           <li key={author.oAuthorId}>
