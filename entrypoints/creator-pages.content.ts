@@ -7,6 +7,7 @@ import type { DouyinProfile } from '@/utils/douyin/profile';
 import { waitForDouyinProfile } from '@/utils/douyin/wait-for-profile';
 import { PAGE_PORT_NAME, PORT_PAGES, isLayoutMessage, type CreatorMessage } from '@/utils/panel-port';
 import { mountPanelHost, type PanelHost } from '@/utils/panel-host';
+import { DETECTED_MARK, mark } from '@/utils/perf-marks';
 
 /** How long a Douyin page may take to show who it is before the panel says it cannot tell. */
 const READ_TIMEOUT_MS = 10_000;
@@ -50,6 +51,7 @@ function startPanelController(ctx: ContentScriptContext): void {
 
   const show = (next: PageCreator | null) => {
     creator = next;
+    if (creator) mark(DETECTED_MARK); // read by scripts/bench.ts (creator pages only)
     if (creator && !panel) panel = mountPanelHost();
     panel?.setVisible(creator !== null);
     ports.forEach(send);
