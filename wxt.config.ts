@@ -26,23 +26,36 @@ export default defineConfig({
       config.resolve = { ...config.resolve, alias: Array.isArray(current) ? [...current, { find: 'wxt/browser', replacement: alias['wxt/browser'] }] : { ...current, ...alias } };
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage'],
     host_permissions: ['https://api.justoneapi.com/*', 'http://47.117.133.51:30015/*'],
+    // Extension pages run only their own bundled scripts: no remote code, no eval, no plugins,
+    // no <base> tricks. Images (creator avatars) and styles are not restricted.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    },
+    // No `externally_connectable`: no web page can message the background; other extensions'
+    // messages would arrive on runtime.onMessageExternal, which nothing listens to.
     web_accessible_resources: [
       {
         resources: ['panel.html'],
+        // The pages the content script runs on (entrypoints/creator-pages.content.ts).
         matches: [
           'https://www.xingtu.cn/*',
           'https://xingtu.cn/*',
           'https://star.toutiao.com/*',
           'https://www.douyin.com/*',
+          'https://douyin.com/*',
           'https://www.iesdouyin.com/*',
         ],
+        // Chrome: reachable only through a per-session URL, so a page cannot probe
+        // chrome-extension://<id>/panel.html to tell the extension is installed. (Firefox
+        // already uses a per-install UUID and does not know this key.)
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
-  },
+  }),
 });

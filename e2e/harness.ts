@@ -334,9 +334,15 @@ export async function waitForPanel(
   const shadowOpen = await handles.host.first().evaluate((el) => el.shadowRoot !== null);
   if (!shadowOpen) throw new Error(`<${PANEL_HOST_TAG}> has no open shadow root`);
   await expect(handles.iframe, 'panel iframe in the shadow root').toBeAttached({ timeout });
+  // The src is the per-session dynamic URL (use_dynamic_url); the document is the extension's.
   const src = (await handles.iframe.first().getAttribute('src')) ?? '';
-  const prefix = options.extensionId ? `chrome-extension://${options.extensionId}/` : 'chrome-extension://';
-  if (!src.startsWith(prefix)) throw new Error(`panel iframe src is not the extension's: ${src}`);
+  if (!/^chrome-extension:\/\/[^/]+\/panel\.html$/.test(src)) throw new Error(`panel iframe src is not the extension's: ${src}`);
+  if (options.extensionId) {
+    const expected = `chrome-extension://${options.extensionId}/panel.html`;
+    await expect
+      .poll(async () => (await handles.iframe.first().elementHandle())?.contentFrame().then((f) => f?.url() ?? ''), { timeout })
+      .toBe(expected);
+  }
   const table = handles.frame.locator('table').first();
   if (options.expand) {
     // A collapsed panel shows a disclosure button (aria-expanded="false") instead of the table.

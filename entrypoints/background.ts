@@ -8,6 +8,9 @@ import { createAccountLinks } from '@/utils/account-links';
 import { createCreatorResolver } from '@/utils/creator-resolver';
 import { apiKeyItem, loadSettings } from '@/utils/settings';
 import {
+  OPTIONS_PAGES,
+  VIEW_PAGES,
+  isFromExtensionPage,
   isFromThisExtension,
   parseDistributionRequest,
   parseDouyinAccount,
@@ -30,36 +33,36 @@ export default defineBackground(() => {
 
   onMessage('getDistribution', async ({ data, sender }) => {
     const req = parseDistributionRequest(data);
-    if (!isFromThisExtension(sender) || !req) return { ok: false, error: refused };
+    if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
     return service.getDistribution(req);
   });
 
   onMessage('hasApiKey', async ({ sender }) => isFromThisExtension(sender) && (await apiKeyItem.getValue()) !== '');
 
   onMessage('checkApiKey', async ({ sender }) => {
-    if (!isFromThisExtension(sender)) return { ok: false, error: refused };
+    if (!isFromExtensionPage(sender, OPTIONS_PAGES)) return { ok: false, error: refused };
     return service.checkKey();
   });
 
   onMessage('resolveDouyin', async ({ data, sender }) => {
     const account = parseDouyinAccount(data);
-    if (!isFromThisExtension(sender) || !account) return { ok: false, error: refused };
+    if (!isFromExtensionPage(sender, VIEW_PAGES) || !account) return { ok: false, error: refused };
     return resolver.resolve(account);
   });
 
   onMessage('linkDouyin', async ({ data, sender }) => {
     const req = parseLinkRequest(data);
-    if (!isFromThisExtension(sender) || !req) return { ok: false, error: refused };
+    if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
     return resolver.link(req.account, req.author);
   });
 
   onMessage('searchCreators', async ({ data, sender }) => {
     const req = parseSearchRequest(data);
-    if (!isFromThisExtension(sender) || !req) return { ok: false, error: refused };
+    if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
     return resolver.search(req.keyword);
   });
 
   onMessage('openOptions', ({ sender }) => {
-    if (isFromThisExtension(sender)) void browser.runtime.openOptionsPage();
+    if (isFromExtensionPage(sender, VIEW_PAGES)) void browser.runtime.openOptionsPage();
   });
 });

@@ -5,7 +5,16 @@ import { detectCreatorPage, sameCreatorPage, type CreatorPage } from '@/utils/pa
 import type { DouyinAccount, PageCreator } from '@/utils/creator';
 import type { DouyinProfile } from '@/utils/douyin/profile';
 import { waitForDouyinProfile } from '@/utils/douyin/wait-for-profile';
-import { PAGE_PORT_NAME, PORT_PAGES, isLayoutMessage, type CreatorMessage } from '@/utils/panel-port';
+import {
+  PAGE_PORT_NAME,
+  PANEL_PAGE_PATH,
+  extensionOriginOf,
+  isHelloMessage,
+  isLayoutMessage,
+  newFrameToken,
+  portPageOf,
+  type CreatorMessage,
+} from '@/utils/panel-port';
 import { mountPanelHost, type PanelHost } from '@/utils/panel-host';
 import { DETECTED_MARK, mark } from '@/utils/perf-marks';
 
@@ -27,6 +36,9 @@ export default defineContentScript({
     'https://www.iesdouyin.com/*',
   ],
   runAt: 'document_idle',
+  // WXT would otherwise window.postMessage a message whose type carries the extension id: a
+  // page could read it (and fingerprint the extension despite the dynamic panel URL).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startPanelController(ctx);
   },
@@ -41,8 +53,12 @@ function startPanelController(ctx: ContentScriptContext): void {
   let creator: PageCreator | null = null;
   let reading: AbortController | null = null;
   let panel: PanelHost | null = null;
+  /** Ports that may learn the creator: the popup, and the panel in our own iframe. */
   const ports = new Set<Browser.runtime.Port>();
-  const allowed = PORT_PAGES.map((path) => browser.runtime.getURL(path));
+  // Proves that a panel is the one in our iframe (utils/panel-port.ts); new for every page load.
+  const frameToken = newFrameToken();
+  // This extension's page origins: the real one, and the (dynamic) one getURL gives us.
+  const origins = [...new Set([extensionOriginOf(browser.runtime.getURL(PANEL_PAGE_PATH)), `chrome-extension://${browser.runtime.id}`])];
 
   const send = (port: Browser.runtime.Port) => {
     const message: CreatorMessage = { type: 'creator', creator };
@@ -52,6 +68,11 @@ function startPanelController(ctx: ContentScriptContext): void {
   const show = (next: PageCreator | null) => {
     creator = next;
     if (creator) mark(DETECTED_MARK); // read by scripts/bench.ts (creator pages only)
+    if (creator && panel && !panel.isAttached()) {
+      // The page removed or emptied the host (an app re-rendering <body> does): start again.
+      panel.remove();
+      panel = null;
+    }
     if (creator && !panel) panel = mountPanelHost();
     panel?.setVisible(creator !== null);
     ports.forEach(send);
@@ -86,23 +107,42 @@ function startPanelController(ctx: ContentScriptContext): void {
     else readDouyin(next, previous);
   };
 
+  const trust = (port: Browser.runtime.Port) => {
+    if (ports.has(port)) return;
+    ports.add(port);
+    send(port);
+  };
+
   const onConnect = (port: Browser.runtime.Port) => {
     // Only our own panel and popup may connect.
-    const from = port.sender?.url ?? '';
-    if (port.name !== PAGE_PORT_NAME || port.sender?.id !== browser.runtime.id || !allowed.some((url) => from.startsWith(url))) {
+    const from = port.name === PAGE_PORT_NAME ? portPageOf(port.sender, browser.runtime.id, origins) : null;
+    if (from === null) {
       port.disconnect();
       return;
     }
-    ports.add(port);
     port.onDisconnect.addListener(() => ports.delete(port));
+    if (from !== PANEL_PAGE_PATH) {
+      trust(port); // the popup: no web page can load it
+      return;
+    }
     port.onMessage.addListener((message: unknown) => {
-      if (isLayoutMessage(message)) panel?.applyLayout(message);
+      if (isHelloMessage(message)) {
+        if (message.token === frameToken) trust(port);
+        // Any panel asking (ours, or one in a page-made iframe) makes us hand the token to our
+        // own iframe only; ours then answers with it.
+        else if (!ports.has(port)) panel?.sendToken(frameToken, origins);
+      } else if (isLayoutMessage(message) && ports.has(port)) {
+        panel?.applyLayout(message);
+      }
     });
-    send(port);
   };
   browser.runtime.onConnect.addListener(onConnect);
 
-  ctx.addEventListener(window, 'wxt:locationchange', (event) => update(event.newUrl.href));
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    // A page can dispatch an event of that name too; only WXT's own carries a URL of our world.
+    const next: unknown = (event as { newUrl?: unknown }).newUrl;
+    if (next instanceof URL) update(next.href);
+  });
   ctx.onInvalidated(() => {
     reading?.abort();
     browser.runtime.onConnect.removeListener(onConnect);

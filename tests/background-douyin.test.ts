@@ -19,7 +19,11 @@ const BODY = JSON.stringify({
 const REFUSED = { ok: false, error: { kind: 'bad-input' } };
 
 /** Deliver a message to the background's listener as a given sender, and return its answer. */
-function send(type: string, data: unknown, sender: { id?: string } = { id: fakeBrowser.runtime.id }): Promise<unknown> {
+function send(
+  type: string,
+  data: unknown,
+  sender: { id?: string; url?: string } = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/panel.html') },
+): Promise<unknown> {
   return new Promise((resolve) => {
     const message = { id: 1, type, data, timestamp: Date.now() };
     // The real event passes sendResponse as a third argument; the fake's typing knows only two.

@@ -6,10 +6,57 @@ import { DOUYIN_UID, SEC_UID } from './douyin/page-url';
 import type { DistributionRequest, DouyinAccount, LinkedAuthor, Resolution } from './messaging';
 import type { XingtuAuthor } from './search/parse-search';
 
-/** Messages are answered only for this extension's own pages and content scripts. */
-export function isFromThisExtension(sender: { id?: string } | undefined): boolean {
-  return sender?.id === browser.runtime.id;
+/** What the background knows about who sent a message (runtime.MessageSender). */
+export interface MessageSenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
 }
+
+/**
+ * `scheme://host` of a URL, or null. (URL.origin is 'null' for schemes a runtime does not know
+ * as special — chrome-extension: outside Chrome — so it is built from the parts.)
+ */
+export function originOf(url: string | undefined): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.host === '' ? null : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return null;
+  }
+}
+
+/** This extension's page origin, e.g. `chrome-extension://<id>` (Firefox: `moz-extension://<uuid>`). */
+function extensionOrigin(): string | null {
+  return originOf(browser.runtime.getURL('/'));
+}
+
+/**
+ * Messages are answered only for this extension's own pages (panel, popup, options): the sender
+ * carries our id AND a URL of our origin. Other extensions (another id; their messages would
+ * arrive on onMessageExternal anyway), web pages (no `externally_connectable`) and content
+ * scripts (our id, but the page's URL: they run in the page's process and never need the
+ * background) are refused.
+ */
+export function isFromThisExtension(sender: MessageSenderInfo | undefined): boolean {
+  if (!sender || sender.id !== browser.runtime.id) return false;
+  const origin = extensionOrigin();
+  if (origin === null || originOf(sender.url) !== origin) return false;
+  // Chrome also reports the origin; when present it must agree.
+  return sender.origin === undefined || sender.origin === origin;
+}
+
+/** From one of the given pages of this extension (paths like '/options.html'). */
+export function isFromExtensionPage(sender: MessageSenderInfo | undefined, paths: readonly string[]): boolean {
+  if (!isFromThisExtension(sender) || typeof sender?.url !== 'string') return false;
+  return paths.includes(new URL(sender.url).pathname);
+}
+
+/** Pages that show creators (in-page panel, popup). */
+export const VIEW_PAGES: readonly string[] = ['/panel.html', '/popup.html'];
+/** The settings page. */
+export const OPTIONS_PAGES: readonly string[] = ['/options.html'];
 
 const DistributionRequestSchema = v.strictObject({
   oAuthorId: v.pipe(v.string(), v.regex(O_AUTHOR_ID)),

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PANEL_PAGE_PATH, type LayoutMessage } from './panel-port';
+import { PANEL_PAGE_PATH, type FrameTokenMessage, type LayoutMessage } from './panel-port';
 
 /** The element the panel lives in on a creator page; its open shadow root holds the iframe. */
 export const PANEL_HOST_TAG = 'xingtu-distribution-panel';
@@ -21,6 +21,13 @@ export interface PanelHost {
   iframe: HTMLIFrameElement;
   setVisible(visible: boolean): void;
   applyLayout(layout: LayoutMessage): void;
+  /**
+   * Give the token to the document in our own iframe, addressed to the extension's origins
+   * only: a page that navigated the iframe elsewhere, or made iframes of its own, gets nothing.
+   */
+  sendToken(token: string, origins: readonly string[]): void;
+  /** False once the page removed the host from the document. */
+  isAttached(): boolean;
   remove(): void;
 }
 
@@ -49,6 +56,16 @@ export function mountPanelHost(): PanelHost {
       iframe.style.height = `${Math.min(Math.ceil(height), maxH)}px`;
       iframe.toggleAttribute('data-collapsed', collapsed);
       iframe.setAttribute('data-ready', '');
+    },
+    sendToken(token, origins) {
+      const message: FrameTokenMessage = { type: 'xdp-frame-token', token };
+      // contentWindow is read in the content script's world: page scripts cannot redefine it.
+      const target = iframe.contentWindow;
+      if (!target) return;
+      for (const origin of origins) target.postMessage(message, origin);
+    },
+    isAttached() {
+      return host.isConnected && iframe.parentNode === shadow;
     },
     remove() {
       host.remove();

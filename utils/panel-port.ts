@@ -4,13 +4,26 @@ import { isPageCreator, type PageCreator } from './creator';
  * The channel between a page's content script and the extension pages that show what the tab
  * shows: the panel iframe in the same tab and the toolbar popup. They open it with
  * `browser.tabs.connect(tabId, { frameId: 0, name })`, so a web page can neither open nor forge
- * it (unlike window.postMessage). The content script answers each connection with the creator,
- * and again whenever it changes.
+ * it (unlike window.postMessage). The content script answers each trusted connection with the
+ * creator, and again whenever it changes.
+ *
+ * panel.html is web-accessible, so a page can load it in an iframe of its own, and that panel
+ * would connect like ours. So a panel is trusted only once it proves it is in the content
+ * script's own iframe:
+ *   1. the panel connects and sends `{type:'hello'}`;
+ *   2. the content script posts a per-tab random token to its own iframe's window, addressed to
+ *      the extension's origin (`postMessage(…, 'chrome-extension://…')`): no page window can
+ *      receive it, even when the page navigates that iframe elsewhere;
+ *   3. the panel sends `{type:'hello', token}` back over its port; a port that shows the token
+ *      is trusted; any other panel gets nothing (no creator, so no call).
+ * The popup is not web-accessible (no page can frame it): it is trusted by its URL.
  */
 export const PAGE_PORT_NAME = 'xdp-page';
 export const PANEL_PAGE_PATH = '/panel.html';
+export const POPUP_PAGE_PATH = '/popup.html';
 /** Extension pages allowed to connect. */
-export const PORT_PAGES = [PANEL_PAGE_PATH, '/popup.html'] as const;
+export const PORT_PAGES = [PANEL_PAGE_PATH, POPUP_PAGE_PATH] as const;
+export type PortPage = (typeof PORT_PAGES)[number];
 
 /** Content script → panel. */
 export interface CreatorMessage {
@@ -24,6 +37,26 @@ export interface LayoutMessage {
   collapsed: boolean;
   width: number;
   height: number;
+}
+
+/** Panel → content script: "here I am" (no token: please send me the token). */
+export interface HelloMessage {
+  type: 'hello';
+  token?: string;
+}
+
+/** Content script → its own panel iframe, through window.postMessage (see above). */
+export interface FrameTokenMessage {
+  type: 'xdp-frame-token';
+  token: string;
+}
+
+/** 128 random bits as 32 lowercase hex digits. */
+export const FRAME_TOKEN = /^[0-9a-f]{32}$/;
+
+export function newFrameToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,4 +77,43 @@ export function isLayoutMessage(value: unknown): value is LayoutMessage {
 
 export function isCreatorMessage(value: unknown): value is CreatorMessage {
   return isRecord(value) && value.type === 'creator' && (value.creator === null || isPageCreator(value.creator));
+}
+
+export function isHelloMessage(value: unknown): value is HelloMessage {
+  return isRecord(value) && value.type === 'hello' && (value.token === undefined || (typeof value.token === 'string' && FRAME_TOKEN.test(value.token)));
+}
+
+export function isFrameTokenMessage(value: unknown): value is FrameTokenMessage {
+  return isRecord(value) && value.type === 'xdp-frame-token' && typeof value.token === 'string' && FRAME_TOKEN.test(value.token);
+}
+
+/** Who opened a port (runtime.Port['sender']). */
+export interface PortSender {
+  id?: string;
+  url?: string;
+}
+
+/**
+ * Which of our pages opened a port, or null for anything else (another extension, a content
+ * script, a page). `origins` are this extension's page origins: in Chrome the real
+ * `chrome-extension://<id>` and, with `use_dynamic_url`, the dynamic origin that
+ * `runtime.getURL` gives content scripts; in Firefox `moz-extension://<uuid>`.
+ */
+export function portPageOf(sender: PortSender | undefined, extensionId: string, origins: readonly string[]): PortPage | null {
+  if (!sender || sender.id !== extensionId || typeof sender.url !== 'string') return null;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  // Built from the parts: URL.origin is 'null' for schemes a runtime does not treat as special.
+  if (url.host === '' || !origins.includes(`${url.protocol}//${url.host}`)) return null;
+  return PORT_PAGES.find((path) => url.pathname === path) ?? null;
+}
+
+/** `scheme://host` of an extension URL (see portPageOf). */
+export function extensionOriginOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}`;
 }

@@ -1,13 +1,16 @@
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { PanelApp } from '@/components/PanelApp';
-import { PAGE_PORT_NAME, isCreatorMessage, type LayoutMessage } from '@/utils/panel-port';
+import { PAGE_PORT_NAME, isCreatorMessage, isFrameTokenMessage, type HelloMessage, type LayoutMessage } from '@/utils/panel-port';
 import type { PageCreator } from '@/utils/creator';
 import { panelCollapsedItem } from '@/utils/panel-state';
 
 /**
  * The in-page panel: an extension page inside the creator page's iframe. It learns which creator
- * the tab shows from the content script over a port only this extension can open.
+ * the tab shows from the content script over a port only this extension can open, and only
+ * after proving it is the content script's own iframe (utils/panel-port.ts). Nothing else
+ * decides what it shows: not its URL (a page may load panel.html?anything), not window messages.
+ * Until the content script has said, it renders nothing and asks the background for nothing.
  */
 async function start(): Promise<void> {
   const root = document.getElementById('app');
@@ -25,6 +28,16 @@ async function start(): Promise<void> {
     creator = message.creator;
     draw();
   });
+  // The token comes from our parent window (the content script; the page cannot know it). The
+  // page can post here too: whatever it posts is at most a wrong token the content script
+  // ignores. Once trusted (a creator arrived) nothing more is forwarded.
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if (creator !== undefined || event.source !== window.parent || !isFrameTokenMessage(event.data)) return;
+    const hello: HelloMessage = { type: 'hello', token: event.data.token };
+    port.postMessage(hello);
+  });
+  const hello: HelloMessage = { type: 'hello' };
+  port.postMessage(hello);
   collapsed = await panelCollapsedItem.getValue();
 
   const reportLayout = () => {
