@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PLATFORM, type Platform } from '@/utils/platform';
 import type { DistributionRequest } from '@/utils/messaging';
 import type { Distribution, Result } from '@/utils/types';
@@ -110,7 +110,9 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false }: C
     );
   };
 
-  useEffect(() => {
+  // A layout effect: the request leaves in the same task as the first render, not a frame (or
+  // Preact's 100 ms rAF fallback, in a frame that is not painting) later.
+  useLayoutEffect(() => {
     run(oAuthorId, platform, false);
     return () => {
       tokenRef.current++; // a late answer for this id/platform (or after unmount) is dropped

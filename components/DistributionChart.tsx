@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { ArcElement, Chart, DoughnutController, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import { chartSlices, formatShare, type ChartSlice } from '@/utils/distribution';
 import { formatCount, t } from '@/utils/i18n';
 import type { CategoryRow } from '@/utils/types';
@@ -7,8 +7,13 @@ import { CHART_DRAWN_MARK, mark } from '@/utils/perf-marks';
 import { MAX_SLICES, sliceColors } from './palette';
 import './view.css';
 
-// Tree-shaken: only what a doughnut with tooltips needs (no legend: the table is the legend).
-Chart.register(DoughnutController, ArcElement, Tooltip);
+/**
+ * Chart.js (~50 KB gzipped) is its own chunk, requested as soon as this module runs but not
+ * waited for by the app: the panel and the popup start, ask for the data and show the table
+ * while it loads and compiles, instead of after. The chart is drawn when both are there.
+ */
+export const chartJs = import('./chart-js');
+chartJs.catch(() => undefined); // a chunk that fails to load leaves the table; no unhandled rejection
 
 export interface DistributionChartProps {
   rows: readonly CategoryRow[];
@@ -75,9 +80,12 @@ export function DistributionChart({ rows, compact = false }: DistributionChartPr
   const slices = useMemo(() => chartSlices(rows, MAX_SLICES, t('other')), [rows]);
   const slicesRef = useRef(slices);
   slicesRef.current = slices;
+  const drawnSlices = useRef<readonly ChartSlice[] | null>(null);
 
-  // Create once; destroy on unmount.
-  useEffect(() => {
+  // Create once; destroy on unmount. A layout effect: once Chart.js is loaded the chart is drawn
+  // before the browser paints the table next to it, not a frame (or Preact's 100 ms rAF
+  // fallback) later.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas ? context2d(canvas) : null;
     if (!canvas || !ctx) return undefined;
@@ -90,7 +98,9 @@ export function DistributionChart({ rows, compact = false }: DistributionChartPr
         responsive: true,
         maintainAspectRatio: false,
         cutout: '58%',
-        animation: prefersReducedMotion() ? false : { duration: 250 },
+        // The first draw is immediate (the data is known: no reason to make the user wait for
+        // a spin); later updates (a refresh) animate unless the user prefers reduced motion.
+        animation: false,
         borderColor: border,
         plugins: {
           tooltip: {
@@ -106,23 +116,35 @@ export function DistributionChart({ rows, compact = false }: DistributionChartPr
         },
       },
     };
-    let chart: Chart<'doughnut'>;
-    try {
-      chart = new Chart<'doughnut'>(ctx, config);
-    } catch {
-      return undefined; // no drawing possible here; the table still shows everything
-    }
-    chartRef.current = chart;
+    let chart: Chart<'doughnut'> | null = null;
+    let unmounted = false;
+    chartJs.then(
+      ({ Chart: ChartJs }) => {
+        if (unmounted) return;
+        config.data = chartData(slicesRef.current); // the rows may have changed meanwhile
+        try {
+          chart = new ChartJs<'doughnut'>(ctx, config);
+        } catch {
+          return; // no drawing possible here; the table still shows everything
+        }
+        chartRef.current = chart;
+        drawnSlices.current = slicesRef.current;
+        if (!prefersReducedMotion()) chart.options.animation = { duration: 250 };
+      },
+      () => undefined, // the chunk did not load: the table still shows everything
+    );
     return () => {
+      unmounted = true;
       chartRef.current = null;
-      chart.destroy();
+      chart?.destroy();
     };
   }, []);
 
   // Follow new rows (another platform, a refresh) without recreating the chart.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const chart = chartRef.current;
-    if (!chart) return;
+    if (!chart || drawnSlices.current === slices) return; // just drawn with these
+    drawnSlices.current = slices;
     chart.data = chartData(slices);
     chart.update();
   }, [slices]);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { setLanguage } from '../utils/i18n';
 import type { CategoryRow } from '../utils/types';
 
@@ -11,6 +11,8 @@ const charts = vi.hoisted(() => {
     config: { type: string; options: Record<string, unknown> };
     destroyed: boolean;
     updates: number;
+    /** The animation option when the chart was created (its first draw). */
+    firstAnimation: unknown;
   }
   const state = { created: [] as FakeChart[], registered: [] as unknown[] };
   return state;
@@ -25,10 +27,15 @@ vi.mock('chart.js', () => {
     config: unknown;
     destroyed = false;
     updates = 0;
-    constructor(_ctx: unknown, config: { type: string; data: unknown; options: unknown }) {
+    firstAnimation: unknown;
+    constructor(_ctx: unknown, config: { type: string; data: unknown; options: { animation?: unknown } }) {
       this.data = config.data;
       this.config = config;
+      this.firstAnimation = config.options.animation;
       charts.created.push(this as never);
+    }
+    get options() {
+      return (this.config as { options: Record<string, unknown> }).options;
     }
     update() {
       this.updates++;
@@ -40,7 +47,8 @@ vi.mock('chart.js', () => {
   return { Chart, DoughnutController: 'DoughnutController', ArcElement: 'ArcElement', Tooltip: 'Tooltip' };
 });
 
-const { DistributionChart, chartSummary } = await import('../components/DistributionChart');
+const { DistributionChart, chartSummary, chartJs } = await import('../components/DistributionChart');
+await chartJs; // Chart.js is its own chunk, loaded beside the app
 const { OTHER_COLOR, sliceColor } = await import('../components/palette');
 
 const rowsA: CategoryRow[] = [
@@ -66,9 +74,9 @@ describe('DistributionChart', () => {
     expect(charts.registered).toEqual(['DoughnutController', 'ArcElement', 'Tooltip']);
   });
 
-  it('creates a doughnut of the slices in the palette colours', () => {
+  it('creates a doughnut of the slices in the palette colours', async () => {
     render(<DistributionChart rows={rowsA} />);
-    expect(charts.created).toHaveLength(1);
+    await waitFor(() => expect(charts.created).toHaveLength(1));
     const chart = charts.created[0]!;
     expect(chart.config.type).toBe('doughnut');
     expect(chart.data.labels).toEqual(['美食', '音乐', '随拍']);
@@ -76,16 +84,29 @@ describe('DistributionChart', () => {
     expect(chart.data.datasets[0]!.backgroundColor).toEqual([sliceColor(0), sliceColor(1), sliceColor(2)]);
   });
 
-  it('groups the long tail into "其他" with the tail colour', () => {
+  it('draws the first frame at once and animates only later updates', async () => {
+    const { rerender } = render(<DistributionChart rows={rowsA} />);
+    await waitFor(() => expect(charts.created).toHaveLength(1));
+    const chart = charts.created[0]!;
+    expect(chart.firstAnimation).toBe(false); // the constructor's draw
+    expect(chart.updates).toBe(0); // no second draw of the same rows
+    expect(chart.config.options.animation).toEqual({ duration: 250 });
+    rerender(<DistributionChart rows={[{ name: '游戏', count: 2, share: 1 }]} />);
+    expect(chart.updates).toBe(1);
+  });
+
+  it('groups the long tail into "其他" with the tail colour', async () => {
     render(<DistributionChart rows={many} />);
+    await waitFor(() => expect(charts.created).toHaveLength(1));
     const chart = charts.created[0]!;
     expect(chart.data.labels).toHaveLength(8);
     expect(chart.data.labels.at(-1)).toBe('其他');
     expect(chart.data.datasets[0]!.backgroundColor.at(-1)).toBe(OTHER_COLOR);
   });
 
-  it('updates the same chart when the rows change, and destroys it on unmount', () => {
+  it('updates the same chart when the rows change, and destroys it on unmount', async () => {
     const { rerender, unmount } = render(<DistributionChart rows={rowsA} />);
+    await waitFor(() => expect(charts.created).toHaveLength(1));
     const chart = charts.created[0]!;
     const before = chart.updates;
     rerender(<DistributionChart rows={[{ name: '游戏', count: 2, share: 1 }]} />);
@@ -95,6 +116,18 @@ describe('DistributionChart', () => {
     expect(chart.destroyed).toBe(false);
     unmount();
     expect(chart.destroyed).toBe(true);
+  });
+
+  it('draws with the rows of the moment Chart.js arrives, and not at all after unmount', async () => {
+    const { rerender, unmount } = render(<DistributionChart rows={rowsA} />);
+    rerender(<DistributionChart rows={[{ name: '游戏', count: 2, share: 1 }]} />);
+    await waitFor(() => expect(charts.created).toHaveLength(1));
+    expect(charts.created[0]!.data.labels).toEqual(['游戏']);
+    unmount();
+    render(<DistributionChart rows={rowsA} />).unmount(); // gone before the chart could be made
+    await chartJs;
+    await Promise.resolve();
+    expect(charts.created).toHaveLength(1);
   });
 
   it('labels the canvas with the top categories', () => {
@@ -108,9 +141,10 @@ describe('DistributionChart', () => {
     expect(label).toContain('等 9 个内容类型');
   });
 
-  it('does not create a chart (nor crash) without a 2D context', () => {
+  it('does not create a chart (nor crash) without a 2D context', async () => {
     vi.mocked(HTMLCanvasElement.prototype.getContext).mockReturnValue(null);
     render(<DistributionChart rows={rowsA} />);
+    await chartJs;
     expect(charts.created).toHaveLength(0);
     expect(screen.getByRole('img').getAttribute('aria-label')).toContain('美食 60.0%');
   });
