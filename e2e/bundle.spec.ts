@@ -1,27 +1,64 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { test, expect } from '@playwright/test';
 import { EXTENSION_DIR, builtManifest } from './harness';
+import { DEPENDENCY_SIGNATURES, SIZE_BUDGETS, kb, readBundle, type BundleReport } from '../scripts/bundle-sizes';
 
-// Checks on the built extension itself (no browser needed).
+// Checks on the built extension itself (no browser needed). The size budgets (issue 5, README
+// "Performance") are enforced here; `npm run bench` reports the same sizes with the timings.
 
-const contentScript = () => readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'creator-pages.js'));
-
-test('the content script on every Xingtu page stays tiny and carries no UI or chart code', () => {
-  const code = contentScript();
-  expect(gzipSync(code).length).toBeLessThanOrEqual(8 * 1024);
-  const text = code.toString('utf8');
-  // Chart.js and Preact load only inside the panel iframe, on creator pages.
-  expect(text).not.toMatch(/doughnut/i); // Chart.js's controller id
-  expect(text).not.toContain('dangerouslySetInnerHTML'); // a name only Preact's renderer carries
+let bundle: BundleReport;
+test.beforeAll(() => {
+  bundle = readBundle(EXTENSION_DIR);
 });
 
-test('Chart.js is bundled once, in the chunk shared by the panel and the popup', () => {
-  const dir = path.join(EXTENSION_DIR, 'chunks');
-  const withChart = readdirSync(dir).filter((f) => /doughnut/.test(readFileSync(path.join(dir, f), 'utf8')));
-  expect(withChart).toHaveLength(1);
-  expect(readFileSync(path.join(EXTENSION_DIR, 'background.js'), 'utf8')).not.toMatch(/doughnut/);
+const file = (name: string) => {
+  const found = bundle.files.find((f) => f.file === name);
+  if (!found) throw new Error(`${name} is not in the build`);
+  return found;
+};
+const withDependency = (dep: string) => bundle.files.filter((f) => f.dependencies.includes(dep)).map((f) => f.file);
+
+test('the content script on every Douyin/Xingtu page stays under 8 KB gzipped and carries no UI, chart or polyfill code', () => {
+  const script = file('content-scripts/creator-pages.js');
+  expect(script.gzip, `content script is ${kb(script.gzip)} gzipped`).toBeLessThanOrEqual(SIZE_BUDGETS.contentScript);
+  // Chart.js, Preact and the panel load only inside the panel iframe, on creator pages.
+  expect(script.dependencies).toEqual([]);
+  expect(bundle.entryTotals['content script'].files).toEqual(['content-scripts/creator-pages.js']);
+});
+
+test('the panel, popup and options pages and the background stay within their size caps', () => {
+  const caps = { panel: SIZE_BUDGETS.panelPage, popup: SIZE_BUDGETS.popupPage, options: SIZE_BUDGETS.optionsPage } as const;
+  for (const [entry, cap] of Object.entries(caps)) {
+    const total = bundle.entryTotals[entry as keyof typeof caps];
+    expect(total.files.length, `${entry} loads something`).toBeGreaterThan(1);
+    expect(total.gzip, `${entry} page loads ${kb(total.gzip)} gzipped (${total.files.join(', ')})`).toBeLessThanOrEqual(cap);
+  }
+  const background = file('background.js');
+  expect(background.gzip, `background is ${kb(background.gzip)} gzipped`).toBeLessThanOrEqual(SIZE_BUDGETS.background);
+  for (const f of bundle.files) expect(f.gzip, `${f.file} is ${kb(f.gzip)} gzipped`).toBeLessThanOrEqual(SIZE_BUDGETS.anyFile);
+});
+
+test('every dependency signature still matches the build (so the checks below see what they claim)', () => {
+  for (const dep of Object.keys(DEPENDENCY_SIGNATURES)) expect(withDependency(dep), dep).not.toEqual([]);
+});
+
+test('Chart.js and Preact are each bundled exactly once, and only for the extension pages', () => {
+  for (const dep of ['chart.js', 'preact']) {
+    const files = withDependency(dep);
+    expect(files, dep).toHaveLength(1);
+    expect(files[0], dep).toMatch(/^chunks\//);
+  }
+  // Chart.js is shared by the panel and the popup, and loaded by nothing else.
+  const chart = file(withDependency('chart.js')[0]!);
+  expect([...chart.loadedBy].sort()).toEqual(['panel', 'popup']);
+});
+
+test('no dependency is bundled twice among the chunks the extension pages share', () => {
+  // The background and the content script are separate builds (no shared chunks): a library
+  // both need is in each once. Within the pages' build, every library is in one chunk.
+  for (const dep of Object.keys(DEPENDENCY_SIGNATURES)) {
+    const chunks = withDependency(dep).filter((f) => f.startsWith('chunks/'));
+    expect(chunks.length, `${dep} in ${chunks.join(', ')}`).toBeLessThanOrEqual(1);
+  }
 });
 
 test('the manifest asks only for what is used', () => {

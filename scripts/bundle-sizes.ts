@@ -1,0 +1,158 @@
+/**
+ * What the built extension is made of: every script, stylesheet and page with its raw and
+ * gzipped size, which entry loads it, and which third-party dependencies it carries. Shared by
+ * the benchmark (scripts/bench.ts) and the size budget test (e2e/bundle.spec.ts).
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Budgets in gzipped bytes (see README "Performance" and issue 5). */
+export const SIZE_BUDGETS = {
+  /** The script injected into every matched Douyin/Xingtu page. */
+  contentScript: 8 * 1024,
+  /** Everything the in-page panel loads (HTML, JS, CSS): Preact, Chart.js and the views. */
+  panelPage: 90 * 1024,
+  /** Everything the toolbar popup loads (the same views and chart as the panel). */
+  popupPage: 90 * 1024,
+  /** Everything the options page loads (no chart). */
+  optionsPage: 30 * 1024,
+  /** Any one file (the largest is the chunk holding Chart.js). */
+  anyFile: 64 * 1024,
+  /** The background service worker (API client, cache, resolver; its own build). */
+  background: 30 * 1024,
+} as const;
+
+/**
+ * A string that only a given dependency's code contains (minification keeps string literals).
+ * The test checks each is found somewhere, so a signature that no longer matches is noticed.
+ */
+export const DEPENDENCY_SIGNATURES: Record<string, RegExp> = {
+  'chart.js': /Canvas is already in use/,
+  preact: /dangerouslySetInnerHTML/,
+  'webextension-polyfill': /This script should only be loaded in a browser extension/,
+  '@webext-core/messaging': /\[messaging\]/,
+  valibot: /Expected \$\{\w+\} but r/,
+  'lossless-json': /LosslessNumber/,
+};
+
+export type EntryName = 'content script' | 'background' | 'panel' | 'popup' | 'options';
+export type FileKind = 'content script' | 'background' | 'page' | 'entry chunk' | 'chunk' | 'css';
+
+export interface BundleFile {
+  /** Path inside the extension folder, with forward slashes. */
+  file: string;
+  kind: FileKind;
+  raw: number;
+  gzip: number;
+  /** Entries that load this file (a chunk shared by the panel and the popup lists both). */
+  loadedBy: EntryName[];
+  /** Dependencies whose signature this file contains. */
+  dependencies: string[];
+}
+
+export interface BundleReport {
+  dir: string;
+  files: BundleFile[];
+  /** Gzipped bytes each entry loads in total (its page, scripts and styles). */
+  entryTotals: Record<EntryName, { raw: number; gzip: number; files: string[] }>;
+}
+
+function walk(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full, base) : [path.relative(base, full).split(path.sep).join('/')];
+  });
+}
+
+/** Files a page's HTML loads (script src, modulepreload, stylesheet), relative to the folder. */
+function htmlRefs(html: string): string[] {
+  const refs = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
+  return refs.filter(Boolean);
+}
+
+/** Static and dynamic imports of a built module (`from"./x.js"`, `import("./x.js")`). */
+function jsImports(file: string, code: string): string[] {
+  const dir = path.posix.dirname(file);
+  const specs = [...code.matchAll(/(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map((m) => m[1] ?? '');
+  return specs.filter(Boolean).map((s) => path.posix.normalize(path.posix.join(dir, s)));
+}
+
+/** Read the built extension (`<outDir>/chrome-mv3`). */
+export function readBundle(dir: string): BundleReport {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+    background?: { service_worker?: string };
+    content_scripts?: { js?: string[]; css?: string[] }[];
+  };
+  const all = walk(dir).filter((f) => /\.(js|css|html)$/.test(f));
+  const text = new Map(all.map((f) => [f, readFileSync(path.join(dir, f))]));
+
+  const closure = (roots: string[]): string[] => {
+    const seen = new Set<string>();
+    const visit = (f: string) => {
+      if (seen.has(f) || !text.has(f)) return;
+      seen.add(f);
+      if (f.endsWith('.js')) jsImports(f, text.get(f)!.toString('utf8')).forEach(visit);
+    };
+    roots.forEach(visit);
+    return [...seen];
+  };
+
+  const pageEntry = (page: string): string[] => {
+    const html = text.get(page);
+    return html ? [page, ...closure(htmlRefs(html.toString('utf8')))] : [];
+  };
+  const contentScripts = (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
+  const background = manifest.background?.service_worker;
+  const entries: Record<EntryName, string[]> = {
+    'content script': closure(contentScripts),
+    background: background ? closure([background]) : [],
+    panel: pageEntry('panel.html'),
+    popup: pageEntry('popup.html'),
+    options: pageEntry('options.html'),
+  };
+  const entryChunks = new Set(
+    ['panel.html', 'popup.html', 'options.html'].flatMap((p) => {
+      const html = text.get(p)?.toString('utf8') ?? '';
+      const src = /<script[^>]*type="module"[^>]*src="\/?([^"]+)"/.exec(html)?.[1];
+      return src ? [src] : [];
+    }),
+  );
+
+  const kindOf = (f: string): FileKind => {
+    if (contentScripts.includes(f)) return 'content script';
+    if (f === background) return 'background';
+    if (f.endsWith('.html')) return 'page';
+    if (f.endsWith('.css')) return 'css';
+    return entryChunks.has(f) ? 'entry chunk' : 'chunk';
+  };
+
+  const files: BundleFile[] = all.map((f) => {
+    const buf = text.get(f)!;
+    const code = buf.toString('utf8');
+    return {
+      file: f,
+      kind: kindOf(f),
+      raw: buf.length,
+      gzip: gzipSync(buf).length,
+      loadedBy: (Object.keys(entries) as EntryName[]).filter((e) => entries[e].includes(f)),
+      dependencies: f.endsWith('.js') ? Object.keys(DEPENDENCY_SIGNATURES).filter((d) => DEPENDENCY_SIGNATURES[d]!.test(code)) : [],
+    };
+  });
+  const order: FileKind[] = ['content script', 'background', 'page', 'entry chunk', 'chunk', 'css'];
+  files.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.gzip - a.gzip || a.file.localeCompare(b.file));
+
+  const entryTotals = Object.fromEntries(
+    (Object.keys(entries) as EntryName[]).map((e) => {
+      const mine = files.filter((f) => entries[e].includes(f.file));
+      return [e, { raw: mine.reduce((s, f) => s + f.raw, 0), gzip: mine.reduce((s, f) => s + f.gzip, 0), files: mine.map((f) => f.file) }];
+    }),
+  ) as BundleReport['entryTotals'];
+  return { dir, files, entryTotals };
+}
+
+/** `5.73 KB` (KiB, two decimals under 10, one above). */
+export function kb(bytes: number): string {
+  const k = bytes / 1024;
+  return `${k < 10 ? k.toFixed(2) : k.toFixed(1)} KB`;
+}
