@@ -6,7 +6,8 @@ import { createDistributionCache } from '@/utils/cache';
 import { createDistributionService } from '@/utils/distribution-service';
 import { createAccountLinks } from '@/utils/account-links';
 import { createCreatorResolver } from '@/utils/creator-resolver';
-import { apiKeyItem, loadSettings } from '@/utils/settings';
+import { apiKeyItem, loadApiKey, loadSettings } from '@/utils/settings';
+import { checkStoredRecords, restrictStorageToExtensionPages } from '@/utils/storage-health';
 import {
   OPTIONS_PAGES,
   VIEW_PAGES,
@@ -24,8 +25,10 @@ import type { Failure } from '@/utils/types';
  * data through typed messages; every message is checked for its sender and its shape.
  */
 export default defineBackground(() => {
+  // Content scripts may not read storage (the key); reset unreadable settings with a notice.
+  void restrictStorageToExtensionPages();
+  void checkStoredRecords();
   const client = createApiClient();
-  const loadApiKey = () => apiKeyItem.getValue();
   const service = createDistributionService({ client, cache: createDistributionCache(), loadApiKey, loadSettings });
   const resolver = createCreatorResolver({ client, links: createAccountLinks(), loadApiKey, loadSettings });
 
