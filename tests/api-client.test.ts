@@ -76,7 +76,7 @@ describe('getDistribution', () => {
     const { api, delays } = client(fetch);
     await api.getDistribution(CALL);
     expect(fetch).toHaveBeenCalledTimes(3);
-    expect(delays).toEqual([1500, 4000]);
+    expect(delays).toEqual([1000, 2000]);
   });
 
   it('repeats the last delay when there are more attempts than delays', async () => {
@@ -130,7 +130,7 @@ describe('getDistribution', () => {
     expect(r).toEqual({ ok: false, error: { kind: 'invalid-token', code: 100, httpStatus: 401, detail: 'invalid token', oAuthorId: ID } });
   });
 
-  it.each([401, 403, 429])('does not retry HTTP %i without an envelope', async (status) => {
+  it.each([401, 403])('does not retry HTTP %i without an envelope', async (status) => {
     const { fetch } = scriptedFetch({ status, body: '' });
     const { api } = client(fetch);
     const r = await api.getDistribution(CALL);
@@ -148,12 +148,35 @@ describe('getDistribution', () => {
     expect(!r.ok && r.error.kind).toBe('bad-response');
   });
 
-  it('maps a fetch rejection to network, without retry', async () => {
-    const { fetch } = scriptedFetch(new TypeError('Failed to fetch'));
-    const { api } = client(fetch);
+  it('HTTP 429 without an envelope is rate limiting: retried with the longer delays', async () => {
+    const { fetch } = scriptedFetch({ status: 429, body: '' });
+    const { api, delays } = client(fetch, { backoffMs: [100, 300] });
     const r = await api.getDistribution(CALL);
-    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(delays).toEqual([200, 600]);
+    expect(r).toEqual({ ok: false, error: { kind: 'rate-limited', httpStatus: 429, oAuthorId: ID } });
+  });
+
+  it('maps a fetch rejection to network, tried once more after the first delay', async () => {
+    const { fetch } = scriptedFetch(new TypeError('Failed to fetch'));
+    const { api, delays } = client(fetch, { backoffMs: [100, 300] });
+    const r = await api.getDistribution(CALL);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(delays).toEqual([100]);
     expect(r).toEqual({ ok: false, error: { kind: 'network', detail: 'Failed to fetch', oAuthorId: ID } });
+  });
+
+  it('a network error followed by an answer gives the answer', async () => {
+    const { fetch } = scriptedFetch(new TypeError('Failed to fetch'), { body: OK_BODY });
+    const r = await client(fetch).api.getDistribution(CALL);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(r.ok).toBe(true);
+  });
+
+  it('a sequence of retryable failures never exceeds maxAttempts (network then 301)', async () => {
+    const { fetch } = scriptedFetch(new TypeError('Failed to fetch'), { body: envelope(301) });
+    await client(fetch, { maxAttempts: 3 }).api.getDistribution(CALL);
+    expect(fetch).toHaveBeenCalledTimes(3);
   });
 
   it('maxAttempts 1 never retries', async () => {
@@ -222,6 +245,22 @@ describe('timeouts', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a call may give its own timeout (the settings are read per call)', async () => {
+    const { fetch, signals } = hangingFetch();
+    const { api } = client(fetch, { timeoutMs: 60_000 });
+    const started = Date.now();
+    expect(await api.getDistribution({ ...CALL, timeoutMs: 20 })).toEqual({ ok: false, error: { kind: 'timeout', oAuthorId: ID } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await api.searchAuthors({ base: BASE, token: TOKEN, keyword: 'x', timeoutMs: 20 })).toEqual({ ok: false, error: { kind: 'timeout' } });
+    expect(await api.checkKey({ base: BASE, token: TOKEN, timeoutMs: 20 })).toEqual({ ok: false, error: { kind: 'timeout' } });
+  });
+
+  it.each([0, -1, Number.NaN])('an unusable per-call timeout (%s) falls back to the client timeout', async (timeoutMs) => {
+    const { fetch } = hangingFetch();
+    expect(await client(fetch, { timeoutMs: 20 }).api.getDistribution({ ...CALL, timeoutMs })).toEqual({ ok: false, error: { kind: 'timeout', oAuthorId: ID } });
   });
 
   it('times out a fetch that ignores the signal, and a body that never ends', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_BASES, DISTRIBUTION_PATH, distributionUrl } from '../utils/api/endpoints';
-import { failureKindForCode, isRetryable } from '../utils/api/codes';
+import { attemptsFor, failureKindForCode, isRetryable, NETWORK_MAX_ATTEMPTS } from '../utils/api/codes';
 import type { FailureKind } from '../utils/types';
 
 const ID = '7006229624431689736';
@@ -66,7 +66,7 @@ describe('failureKindForCode', () => {
 });
 
 describe('isRetryable', () => {
-  it.each<FailureKind>(['collection-failed', 'rate-limited', 'server-error'])('%s is retried', (kind) => {
+  it.each<FailureKind>(['collection-failed', 'rate-limited', 'server-error', 'network'])('%s is retried', (kind) => {
     expect(isRetryable({ kind })).toBe(true);
   });
 
@@ -79,7 +79,6 @@ describe('isRetryable', () => {
     'undocumented-code',
     'unknown-code',
     'upstream',
-    'network',
     'timeout',
     'bad-response',
     'bad-input',
@@ -99,5 +98,20 @@ describe('isRetryable', () => {
   it('an envelope code decides over the HTTP status', () => {
     expect(isRetryable({ kind: 'invalid-token', code: 100, httpStatus: 503 })).toBe(false);
     expect(isRetryable({ kind: 'http' })).toBe(false);
+  });
+});
+
+describe('attemptsFor', () => {
+  it('non-retryable failures get exactly one attempt', () => {
+    expect(attemptsFor({ kind: 'insufficient-balance', code: 601 }, 3)).toBe(1);
+    expect(attemptsFor({ kind: 'timeout' }, 3)).toBe(1);
+  });
+
+  it('retryable failures get the client limit; a network error at most NETWORK_MAX_ATTEMPTS', () => {
+    expect(attemptsFor({ kind: 'collection-failed', code: 301 }, 3)).toBe(3);
+    expect(attemptsFor({ kind: 'http', httpStatus: 502 }, 4)).toBe(4);
+    expect(NETWORK_MAX_ATTEMPTS).toBe(2);
+    expect(attemptsFor({ kind: 'network' }, 3)).toBe(2);
+    expect(attemptsFor({ kind: 'network' }, 1)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DETAIL_LENGTH, parseDistributionResponse, parseJsonLossless } from '../utils/api/parse-response';
+import { MAX_DETAIL_LENGTH, nonFiniteToNull, parseDistributionResponse, parseJsonLossless } from '../utils/api/parse-response';
 import type { FailureKind } from '../utils/types';
 
 const ID = '7006229624431689736';
@@ -130,6 +130,39 @@ describe('parseJsonLossless', () => {
   it('throws on invalid JSON', () => {
     expect(() => parseJsonLossless('{"code":0,')).toThrow();
   });
+
+  it('reads the non-JSON words NaN / Infinity / -Infinity (Python json.dumps) as null, never inside strings', () => {
+    expect(nonFiniteToNull('{"a":NaN,"b":[Infinity,-Infinity],"c":"NaN Infinity","d":-1}')).toBe(
+      '{"a":null,"b":[null,null],"c":"NaN Infinity","d":-1}',
+    );
+    expect(nonFiniteToNull('{"s":"say \\"NaN\\"","n":NaN}')).toBe('{"s":"say \\"NaN\\"","n":null}');
+    expect(parseJsonLossless('{"cnt":NaN,"proportion":Infinity}')).toEqual({ cnt: null, proportion: null });
+  });
+});
+
+describe('parseDistributionResponse: wrong types in the list', () => {
+  it.each([
+    ['cnt as a string', { name: 'a', cnt: '12', proportion: 0.6 }, { name: 'a', count: 12, share: 0.6 }],
+    ['proportion as a string', { name: 'a', cnt: 3, proportion: '0.25' }, { name: 'a', count: 3, share: 0.25 }],
+    ['a negative cnt', { name: 'a', cnt: -5, proportion: 0.1 }, { name: 'a', count: 0, share: 0.1 }],
+    ['a negative proportion', { name: 'a', cnt: 4, proportion: -0.2 }, { name: 'a', count: 4, share: 4 / 7 }],
+    ['a proportion above 1', { name: 'a', cnt: 4, proportion: 40 }, { name: 'a', count: 4, share: 4 / 7 }],
+    ['cnt "NaN"', { name: 'a', cnt: 'NaN', proportion: 0.5 }, { name: 'a', count: 0, share: 0.5 }],
+  ])('%s', (_label, item, expected) => {
+    const r = parseDistributionResponse(200, ok([item, { name: 'b', cnt: 3 }]));
+    expect(r.ok && r.value.find((row) => row.name === 'a')).toEqual(expected);
+  });
+
+  it('a bare NaN share (not JSON) costs only that share, not the answer', () => {
+    const body = '{"code":0,"data":{"base_resp":{"status_code":0},"video_content_distribution":[{"name":"a","cnt":1,"proportion":NaN},{"name":"b","cnt":3,"proportion":0.75}]}}';
+    expect(parseDistributionResponse(200, body)).toEqual({
+      ok: true,
+      value: [
+        { name: 'b', count: 3, share: 0.75 },
+        { name: 'a', count: 1, share: 0.25 },
+      ],
+    });
+  });
 });
 
 describe('parseDistributionResponse: business codes', () => {
@@ -175,6 +208,13 @@ describe('parseDistributionResponse: business codes', () => {
     expect(r).toEqual({ ok: false, error: { kind: 'upstream', code: 4001, detail: '作者不存在' } });
   });
 
+  it('an upstream refusal without the list (as Xingtu sends it) is still an upstream failure', () => {
+    const body = JSON.stringify({ code: 0, data: { base_resp: { status_code: 4003, status_message: '达人不存在' } } });
+    expect(parseDistributionResponse(200, body)).toEqual({ ok: false, error: { kind: 'upstream', code: 4003, detail: '达人不存在' } });
+    const noList = JSON.stringify({ code: 0, data: { base_resp: { status_code: 0 } } });
+    expect(parseDistributionResponse(200, noList)).toEqual({ ok: false, error: { kind: 'bad-response', code: 0 } });
+  });
+
   it('upstream status as a string is read too', () => {
     const r = parseDistributionResponse(200, ok([], { status_code: '7', status_message: '' }));
     expect(r).toEqual({ ok: false, error: { kind: 'upstream', code: 7 } });
@@ -196,15 +236,19 @@ describe('parseDistributionResponse: HTTP errors', () => {
     });
   });
 
-  it.each([401, 403, 429, 500, 502, 503])('HTTP %i with an HTML page → http', (httpStatus) => {
+  it.each([401, 403, 500, 502, 503])('HTTP %i with an HTML page → http', (httpStatus) => {
     expect(parseDistributionResponse(httpStatus, '<html><body>Bad Gateway</body></html>')).toEqual({
       ok: false,
       error: { kind: 'http', httpStatus },
     });
   });
 
-  it.each([401, 403, 429, 500, 502, 503])('HTTP %i with an empty body → http', (httpStatus) => {
+  it.each([401, 403, 500, 502, 503])('HTTP %i with an empty body → http', (httpStatus) => {
     expect(parseDistributionResponse(httpStatus, '')).toEqual({ ok: false, error: { kind: 'http', httpStatus } });
+  });
+
+  it.each(['', '<html><body>Too Many Requests</body></html>'])('HTTP 429 without an envelope (%j) is rate limiting', (body) => {
+    expect(parseDistributionResponse(429, body)).toEqual({ ok: false, error: { kind: 'rate-limited', httpStatus: 429 } });
   });
 
   it('HTTP 502 with JSON that is not an envelope → http', () => {

@@ -1,7 +1,8 @@
 import type { Platform } from '../platform';
 import type { XingtuAuthor } from '../search/parse-search';
 import type { CategoryRow, Failure, Result } from '../types';
-import { isRetryable } from './codes';
+import { attemptsFor } from './codes';
+import { DEFAULT_BACKOFF_MS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS, RATE_LIMIT_BACKOFF_FACTOR } from './limits';
 import { distributionUrl, searchUrl } from './endpoints';
 import { parseDistributionResponse, parseSearchAnswer, shortenDetail } from './parse-response';
 
@@ -12,7 +13,10 @@ export interface ApiClientOptions {
   fetch?: FetchLike;
   /** Wait between attempts; injectable so tests do not wait. */
   sleep?: (ms: number) => Promise<void>;
-  /** Per attempt, covering the answer's body too. The provider asks for at least 60 s. */
+  /**
+   * Per attempt, covering the answer's body too. The provider asks for at least 60 s. A call may
+   * give its own (`timeoutMs` of the call: the user's setting, read for each call).
+   */
   timeoutMs?: number;
   /** Attempts in all for a retryable failure (1 = never retry). */
   maxAttempts?: number;
@@ -28,6 +32,8 @@ export interface DistributionCall {
   token: string;
   oAuthorId: string;
   platform: Platform;
+  /** This call's timeout per attempt (default: the client's). */
+  timeoutMs?: number;
 }
 
 export interface FetchedDistribution {
@@ -42,6 +48,8 @@ export interface SearchCall {
   keyword: string;
   /** Result page, from 1 (default 1). */
   page?: number;
+  /** This call's timeout per attempt (default: the client's). */
+  timeoutMs?: number;
 }
 
 export interface FoundAuthors {
@@ -58,7 +66,7 @@ export interface ApiClient {
    * valid when the call succeeds, or fails for a reason that is not the key (400 params,
    * upstream refusal); code 100 gives 'invalid-token'; any other failure is passed on.
    */
-  checkKey(call: { base: string; token: string }): Promise<Result<{ valid: true }>>;
+  checkKey(call: { base: string; token: string; timeoutMs?: number }): Promise<Result<{ valid: true }>>;
   /** One page of Creator Search by nickname, retrying transient failures like getDistribution. Never rejects. */
   searchAuthors(call: SearchCall): Promise<Result<FoundAuthors>>;
 }
@@ -66,11 +74,7 @@ export interface ApiClient {
 /** A creator known to exist (the provider's own example id), used to check a key. */
 export const CHECK_KEY_AUTHOR_ID = '7006229624431689736';
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_ATTEMPTS = 3;
-export const DEFAULT_BACKOFF_MS: readonly number[] = [1500, 4000];
-/** Rate limiting (302) waits this many times longer than other retryable failures. */
-export const RATE_LIMIT_BACKOFF_FACTOR = 2;
+export { DEFAULT_BACKOFF_MS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS, RATE_LIMIT_BACKOFF_FACTOR };
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -84,6 +88,20 @@ export function scrubToken(text: string, token: string): string {
   if (key !== '') {
     const forms = new Set([key, encodeURIComponent(key), new URLSearchParams({ t: key }).toString().slice(2)]);
     for (const form of forms) out = out.split(form).join('***');
+    // A message already cut to length ('…') may end in the first part of the key: drop it.
+    if (out.endsWith('…')) {
+      const head = out.slice(0, -1);
+      let cut = 0;
+      for (const form of forms) {
+        for (let n = Math.min(form.length - 1, head.length); n > cut; n--) {
+          if (head.endsWith(form.slice(0, n))) {
+            cut = n;
+            break;
+          }
+        }
+      }
+      if (cut > 0) out = `${head.slice(0, -cut)}***…`;
+    }
   }
   return out.replace(/(token=)[^&\s"'<>]*/gi, '$1***');
 }
@@ -117,7 +135,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   /** One HTTP exchange with a timeout over the whole of it (headers and body). */
-  async function exchange(url: string): Promise<{ status: number; body: string }> {
+  async function exchange(url: string, timeoutMs: number): Promise<{ status: number; body: string }> {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<never>((_, reject) => {
@@ -145,7 +163,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
   }
 
-  async function attempt<T>(request: ApiRequest<T>): Promise<Result<T>> {
+  async function attempt<T>(request: ApiRequest<T>, timeoutMs: number): Promise<Result<T>> {
     let url: string;
     try {
       url = request.url();
@@ -154,7 +172,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
     let answer: { status: number; body: string };
     try {
-      answer = await exchange(url);
+      answer = await exchange(url, timeoutMs);
     } catch (error) {
       if (error instanceof TimeoutError) return { ok: false, error: { kind: 'timeout' } };
       const detail = shortenDetail(errorText(error));
@@ -164,9 +182,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   /** Never rejects, and nothing it returns carries the token. */
-  async function safeAttempt<T>(request: ApiRequest<T>, token: string): Promise<Result<T>> {
+  async function safeAttempt<T>(request: ApiRequest<T>, token: string, timeoutMs: number): Promise<Result<T>> {
     try {
-      const result = await attempt(request);
+      const result = await attempt(request, timeoutMs);
       return result.ok ? result : { ok: false, error: scrubFailure(result.error, token) };
     } catch {
       return { ok: false, error: { kind: 'bad-response' } };
@@ -178,12 +196,21 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return failure.kind === 'rate-limited' ? base * RATE_LIMIT_BACKOFF_FACTOR : base;
   }
 
-  /** Every call goes through here: attempts, retrying transient failures (see isRetryable) with backoff. */
-  async function send<T>(request: ApiRequest<T>, token: string, attempts = maxAttempts): Promise<Result<T>> {
-    let result = await safeAttempt(request, token);
-    for (let n = 1; n < attempts && !result.ok && isRetryable(result.error); n++) {
+  /** A usable per-call timeout, else the client's. */
+  function timeoutOf(callTimeoutMs: number | undefined): number {
+    return callTimeoutMs !== undefined && Number.isFinite(callTimeoutMs) && callTimeoutMs > 0 ? callTimeoutMs : timeoutMs;
+  }
+
+  /**
+   * Every call goes through here: attempts, retrying transient failures with growing delays, at
+   * most `attempts` in all and never more than the failure allows (codes.ts attemptsFor).
+   */
+  async function send<T>(request: ApiRequest<T>, token: string, callTimeoutMs?: number, attempts = maxAttempts): Promise<Result<T>> {
+    const perAttempt = timeoutOf(callTimeoutMs);
+    let result = await safeAttempt(request, token, perAttempt);
+    for (let n = 1; !result.ok && n < attemptsFor(result.error, attempts); n++) {
       await sleep(delayBefore(n - 1, result.error));
-      result = await safeAttempt(request, token);
+      result = await safeAttempt(request, token, perAttempt);
     }
     return result;
   }
@@ -200,11 +227,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   return {
     async getDistribution(call) {
-      const result = await send(distributionRequest(call), call.token);
+      const result = await send(distributionRequest(call), call.token, call.timeoutMs);
       return result.ok ? result : { ok: false, error: { ...result.error, oAuthorId: call.oAuthorId } };
     },
 
-    async searchAuthors({ base, token, keyword, page = 1 }) {
+    async searchAuthors({ base, token, keyword, page = 1, timeoutMs: callTimeoutMs }) {
       if (keyword.trim() === '') return { ok: false, error: { kind: 'bad-input', detail: 'empty search keyword' } };
       if (!Number.isSafeInteger(page) || page < 1) return { ok: false, error: { kind: 'bad-input', detail: 'invalid search page' } };
       return send<FoundAuthors>(
@@ -213,12 +240,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
           read: (httpStatus, body) => parseSearchAnswer(httpStatus, body),
         },
         token,
+        callTimeoutMs,
       );
     },
 
-    async checkKey({ base, token }) {
+    async checkKey({ base, token, timeoutMs: callTimeoutMs }) {
       const check = { base, token, oAuthorId: CHECK_KEY_AUTHOR_ID, platform: 'SHORT_VIDEO' } as const;
-      const result = await send(distributionRequest(check), token, 1);
+      const result = await send(distributionRequest(check), token, callTimeoutMs, 1);
       if (result.ok) return { ok: true, value: { valid: true } };
       const { kind } = result.error;
       if (kind === 'invalid-params' || kind === 'upstream') return { ok: true, value: { valid: true } };

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { normalizeRows, type RawCategory } from '../distribution';
 import { parseSearchResponse, type SearchError, type SearchPage } from '../search/parse-search';
 import type { CategoryRow, Failure, Result } from '../types';
-import { failureKindForCode } from './codes';
+import { failureKindForCode, RATE_LIMIT_HTTP_STATUS } from './codes';
 
 /** Longest `detail` kept from a server message (the panel shows it as plain text). */
 export const MAX_DETAIL_LENGTH = 200;
@@ -15,10 +15,45 @@ export const MAX_DETAIL_LENGTH = 200;
  * like `JSON.parse`. Throws a SyntaxError on invalid JSON.
  */
 export function parseJsonLossless(text: string): unknown {
-  return parse(text.replace(/^\uFEFF/, ''), null, {
+  return parse(nonFiniteToNull(text.replace(/^\uFEFF/, '')), null, {
     parseNumber: (n) => (isSafeNumber(n, { approx: true }) ? Number(n) : n),
     onDuplicateKey: ({ newValue }) => newValue,
   });
+}
+
+const NON_FINITE = /-?Infinity|NaN/y;
+
+/**
+ * The same text with the bare words `NaN`, `Infinity` and `-Infinity` outside strings written as
+ * `null`. They are not JSON, but Python's json.dumps (and others) emit them for a float that is
+ * not a number; one such share must not make the whole answer unreadable. `null` then reads as
+ * "no value" (a count of 0, a share computed from the counts). Strings are left untouched.
+ */
+export function nonFiniteToNull(text: string): string {
+  let out = '';
+  let last = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      i++;
+      while (i < text.length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 /* \ */ ? 2 : 1;
+      i++;
+    } else if (c === 78 /* N */ || c === 73 /* I */ || c === 45 /* - */) {
+      NON_FINITE.lastIndex = i;
+      const token = NON_FINITE.exec(text)?.[0];
+      if (token) {
+        out += `${text.slice(last, i)}null`;
+        i += token.length;
+        last = i;
+      } else {
+        i++;
+      }
+    } else {
+      i++;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 /** Collapse whitespace, drop control characters, cut to MAX_DETAIL_LENGTH. Empty → undefined. */
@@ -55,7 +90,8 @@ const BaseRespSchema = v.looseObject({
 
 const DistributionDataSchema = v.looseObject({
   base_resp: v.optional(v.nullable(v.unknown())),
-  video_content_distribution: v.array(v.unknown()),
+  // Checked after base_resp: an upstream refusal often comes without the list.
+  video_content_distribution: v.optional(v.unknown()),
 });
 
 /**
@@ -91,14 +127,23 @@ function fail(failure: Failure): { ok: false; error: Failure } {
 }
 
 /**
+ * An answer without a readable envelope: 'bad-response' for a 2xx status, 'rate-limited' for
+ * HTTP 429 (codes.ts RATE_LIMIT_HTTP_STATUS), else 'http'.
+ */
+function unreadableFailure(httpStatus: number): Failure {
+  if (isHttpOk(httpStatus)) return httpStatus === 200 ? { kind: 'bad-response' } : { kind: 'bad-response', httpStatus };
+  if (httpStatus === RATE_LIMIT_HTTP_STATUS) return { kind: 'rate-limited', httpStatus };
+  return { kind: 'http', httpStatus };
+}
+
+/**
  * Read one answer of the distribution endpoint. The envelope's `code` decides, never the HTTP
  * status alone: HTTP 401 + code 100 is an invalid token. Without a readable envelope a non-2xx
- * status gives 'http', a 2xx status 'bad-response'. `httpStatus` is recorded whenever it is not 200.
+ * status gives 'http' (429: 'rate-limited'), a 2xx status 'bad-response'. `httpStatus` is recorded whenever it is not 200.
  */
 export function parseDistributionResponse(httpStatus: number, bodyText: string): Result<CategoryRow[]> {
   const status = httpStatus === 200 ? {} : { httpStatus };
-  const unreadable = (): { ok: false; error: Failure } =>
-    fail(isHttpOk(httpStatus) ? { kind: 'bad-response', ...status } : { kind: 'http', httpStatus });
+  const unreadable = (): { ok: false; error: Failure } => fail(unreadableFailure(httpStatus));
 
   let json: unknown;
   try {
@@ -129,6 +174,7 @@ export function parseDistributionResponse(httpStatus: number, bodyText: string):
   }
 
   const list = parsed.output.video_content_distribution;
+  if (!Array.isArray(list)) return fail({ kind: 'bad-response', code, ...status });
   const raw: RawCategory[] = [];
   for (const item of list) {
     const row = v.safeParse(CategorySchema, item);
@@ -156,7 +202,7 @@ export function searchFailure(error: SearchError, httpStatus: number): Failure {
       return { kind, code: error.code, ...status, ...(detail ? { detail } : {}) };
     }
     case 'http':
-      return { kind: 'http', httpStatus: error.status };
+      return unreadableFailure(error.status);
     default:
       return { kind: 'bad-response', ...status };
   }
