@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { failureKey, t, type MessageKey } from '@/utils/i18n';
-import { validateSettingsInput, type SettingsInput, type SettingsField } from '@/utils/settings';
+import {
+  DEFAULT_TIMEOUT_SECONDS,
+  MAX_TIMEOUT_SECONDS,
+  MIN_TIMEOUT_SECONDS,
+  validateSettingsInput,
+  type SettingsInput,
+  type SettingsField,
+} from '@/utils/settings';
 import type { Failure, Result } from '@/utils/types';
 
 export interface OptionsStore {
@@ -17,6 +24,7 @@ const REASON_KEYS: Record<string, MessageKey> = {
   'customUrl:empty': 'errorUrlEmpty',
   'customUrl:not-http-url': 'errorUrlNotHttp',
   'cacheTtlHours:out-of-range': 'errorTtlRange',
+  'timeoutSeconds:out-of-range': 'errorTimeoutRange',
 };
 
 function failureText(error: Failure): string {
@@ -24,16 +32,21 @@ function failureText(error: Failure): string {
   return `${t(failureKey(error.kind, 'title'))}${code} — ${t(failureKey(error.kind, 'action'))}`;
 }
 
-/** The options page: API key, endpoint, cache lifetime; saves only valid input. */
+/** The options page: API key, endpoint, cache lifetime, and (under Advanced) the request timeout; saves only valid input. */
 export function OptionsApp({ store }: { store: OptionsStore }) {
   const [form, setForm] = useState<SettingsInput | null>(null);
   const [showKey, setShowKey] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<SettingsField, string>>>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
 
   useEffect(() => {
-    void store.load().then(setForm);
+    void store.load().then((loaded) => {
+      setForm(loaded);
+      // A timeout the user changed is shown; the default stays tucked away.
+      setAdvancedOpen(loaded.timeoutSeconds !== DEFAULT_TIMEOUT_SECONDS);
+    });
   }, [store]);
 
   if (!form) return <main class="xdp-options" aria-busy="true" />;
@@ -50,6 +63,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
       const next: Partial<Record<SettingsField, string>> = {};
       for (const e of checked.errors) next[e.field] = t(REASON_KEYS[`${e.field}:${e.reason}`] ?? 'errorInvalid');
       setErrors(next);
+      if (next.timeoutSeconds) setAdvancedOpen(true); // never hide the field that stops the save
       setNotice({ tone: 'error', text: t('notSaved') });
       return false;
     }
@@ -163,6 +177,32 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
           </p>
           {fieldError('cacheTtlHours')}
         </div>
+
+        <details
+          class="xdp-advanced"
+          open={advancedOpen}
+          onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
+        >
+          <summary>{t('advanced')}</summary>
+          <div class="xdp-field">
+            <label for="timeout-seconds">{t('timeoutLabel')}</label>
+            <input
+              id="timeout-seconds"
+              type="number"
+              min={MIN_TIMEOUT_SECONDS}
+              max={MAX_TIMEOUT_SECONDS}
+              step={1}
+              value={String(form.timeoutSeconds)}
+              aria-invalid={errors.timeoutSeconds ? 'true' : undefined}
+              aria-describedby={errors.timeoutSeconds ? 'timeoutSeconds-error' : 'timeout-seconds-help'}
+              onInput={(e) => set('timeoutSeconds', Number(e.currentTarget.value))}
+            />
+            <p id="timeout-seconds-help" class="xdp-field__help">
+              {t('timeoutHelp')}
+            </p>
+            {fieldError('timeoutSeconds')}
+          </div>
+        </details>
 
         <div class="xdp-actions">
           <button type="submit" class="xdp-primary" disabled={busy}>

@@ -111,7 +111,7 @@ function memoryStore(initial: SettingsInput) {
   return store;
 }
 
-const DEFAULTS: SettingsInput = { apiKey: '', endpoint: 'global', customUrl: '', cacheTtlHours: 24 };
+const DEFAULTS: SettingsInput = { apiKey: '', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60 };
 
 describe('OptionsApp', () => {
   it('saves a key and a custom endpoint, with a visible confirmation', async () => {
@@ -122,7 +122,31 @@ describe('OptionsApp', () => {
     fireEvent.input(await screen.findByLabelText('Custom endpoint URL'), { target: { value: 'http://127.0.0.1:8787' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Saved/));
-    expect(store.saved()).toEqual({ apiKey: 'my-key', endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 24 });
+    expect(store.saved()).toEqual({ apiKey: 'my-key', endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 24, timeoutSeconds: 60 });
+  });
+
+  it('the request timeout is under Advanced: default 60, saved when valid, refused outside 5–120', async () => {
+    const store = memoryStore({ ...DEFAULTS, apiKey: 'k' });
+    render(<OptionsApp store={store} />);
+    const input = (await screen.findByLabelText('Request timeout (seconds)')) as HTMLInputElement;
+    expect(input.value).toBe('60');
+    expect(input.closest('details')?.open).toBe(false);
+    fireEvent.input(input, { target: { value: '4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(document.getElementById('timeoutSeconds-error')?.textContent).toMatch(/5 to 120/));
+    expect(input.closest('details')?.open).toBe(true);
+    expect(store.save).not.toHaveBeenCalled();
+    fireEvent.input(input, { target: { value: '5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Saved/));
+    expect(store.saved()).toEqual({ ...DEFAULTS, apiKey: 'k', timeoutSeconds: 5 });
+  });
+
+  it('a saved timeout other than the default shows the Advanced section open', async () => {
+    render(<OptionsApp store={memoryStore({ ...DEFAULTS, apiKey: 'k', timeoutSeconds: 90 })} />);
+    const input = (await screen.findByLabelText('Request timeout (seconds)')) as HTMLInputElement;
+    expect(input.value).toBe('90');
+    await waitFor(() => expect(input.closest('details')?.open).toBe(true));
   });
 
   it('masks the key and can show it', async () => {
@@ -137,7 +161,7 @@ describe('OptionsApp', () => {
     ['an empty key', { apiKey: '' }, 'apiKey'],
     ['a custom URL that is not http(s)', { apiKey: 'k', endpoint: 'custom', customUrl: 'ftp://x.example' }, 'customUrl'],
   ] as const)('refuses %s and keeps what was saved', async (_label, change, field) => {
-    const before: SettingsInput = { apiKey: 'old-key', endpoint: 'global', customUrl: '', cacheTtlHours: 24 };
+    const before: SettingsInput = { apiKey: 'old-key', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60 };
     const store = memoryStore(before);
     render(<OptionsApp store={store} />);
     fireEvent.input(await screen.findByLabelText('API key'), { target: { value: change.apiKey } });

@@ -13,13 +13,13 @@ import {
   type SettingsInput,
 } from '../utils/settings';
 
-const VALID: SettingsInput = { apiKey: 'abc123', endpoint: 'global', customUrl: '', cacheTtlHours: 24 };
+const VALID: SettingsInput = { apiKey: 'abc123', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60 };
 
 describe('validateSettingsInput', () => {
   it('accepts valid input and trims key and URL', () => {
     expect(validateSettingsInput({ ...VALID, apiKey: '  abc123\n', customUrl: ' http://x.test ' })).toEqual({
       ok: true,
-      value: { apiKey: 'abc123', endpoint: 'global', customUrl: 'http://x.test', cacheTtlHours: 24 },
+      value: { apiKey: 'abc123', endpoint: 'global', customUrl: 'http://x.test', cacheTtlHours: 24, timeoutSeconds: 60 },
     });
   });
 
@@ -70,8 +70,19 @@ describe('validateSettingsInput', () => {
     });
   });
 
+  it.each([5, 60, 120])('accepts a timeout of %i seconds', (timeoutSeconds) => {
+    expect(validateSettingsInput({ ...VALID, timeoutSeconds })).toMatchObject({ ok: true, value: { timeoutSeconds } });
+  });
+
+  it.each([0, 4, 121, 7.5, -60, Number.NaN, Number.POSITIVE_INFINITY])('refuses a timeout of %s seconds', (timeoutSeconds) => {
+    expect(validateSettingsInput({ ...VALID, timeoutSeconds })).toEqual({
+      ok: false,
+      errors: [{ field: 'timeoutSeconds', reason: 'out-of-range' }],
+    });
+  });
+
   it('reports every bad field at once', () => {
-    const r = validateSettingsInput({ apiKey: '', endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 0 });
+    const r = validateSettingsInput({ apiKey: '', endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 0, timeoutSeconds: 60 });
     expect(r).toEqual({
       ok: false,
       errors: [
@@ -93,10 +104,23 @@ describe('resolveBaseUrl', () => {
 
 describe('parseStoredSettings', () => {
   it('keeps a valid record', () => {
-    const s = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48 };
+    const s = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48, timeoutSeconds: 15 };
     expect(parseStoredSettings(s)).toEqual(s);
     expect(parseStoredSettings({ ...s, extra: true })).toEqual(s);
   });
+
+  it('a record saved before the timeout existed keeps its fields and gets the default timeout', () => {
+    const old = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48 };
+    expect(parseStoredSettings(old)).toEqual({ ...old, timeoutSeconds: 60 });
+  });
+
+  it.each([['0', 0], ['999', 999], ['a string', '30'], ['null', null], ['a fraction', 7.5]])(
+    'an unusable timeout (%s) alone gives the default timeout, not the default settings',
+    (_label, timeoutSeconds) => {
+      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds };
+      expect(parseStoredSettings(s)).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 60 });
+    },
+  );
 
   it.each([
     ['null', null],
@@ -127,23 +151,34 @@ describe('storage', () => {
   });
 
   it('saves and loads settings in local storage', async () => {
-    await saveSettings({ endpoint: 'custom', customUrl: ' http://127.0.0.1:8080/ ', cacheTtlHours: 2 });
-    expect(await loadSettings()).toEqual({ endpoint: 'custom', customUrl: 'http://127.0.0.1:8080/', cacheTtlHours: 2 });
+    await saveSettings({ endpoint: 'custom', customUrl: ' http://127.0.0.1:8080/ ', cacheTtlHours: 2, timeoutSeconds: 5 });
+    const stored = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080/', cacheTtlHours: 2, timeoutSeconds: 5 };
+    expect(await loadSettings()).toEqual(stored);
     const raw = await fakeBrowser.storage.local.get('settings');
-    expect(raw.settings).toEqual({ endpoint: 'custom', customUrl: 'http://127.0.0.1:8080/', cacheTtlHours: 2 });
+    expect(raw.settings).toEqual(stored);
   });
 
   it('refuses to save invalid settings', async () => {
-    await expect(saveSettings({ endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 2 })).rejects.toThrow();
-    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 9999 })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 2, timeoutSeconds: 60 })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 9999, timeoutSeconds: 60 })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 2, timeoutSeconds: 4 })).rejects.toThrow();
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('a corrupt stored record loads as the defaults', async () => {
     await fakeBrowser.storage.local.set({ settings: { endpoint: 'custom', customUrl: 42, cacheTtlHours: 'x' } });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    await settingsItem.setValue({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3 });
-    expect(await loadSettings()).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3 });
+    await settingsItem.setValue({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90 });
+    expect(await loadSettings()).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90 });
+  });
+
+  it('a record stored by the previous version (no timeout) loads with the default timeout', async () => {
+    // Exactly what version 0.1.0 wrote: the record and WXT's version marker.
+    await fakeBrowser.storage.local.set({
+      settings: { endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 12 },
+      settings$: { v: 1 },
+    });
+    expect(await loadSettings()).toEqual({ endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 12, timeoutSeconds: 60 });
   });
 
   it('the key lives under local:apiKey; loadApiKey trims and ignores non-strings', async () => {

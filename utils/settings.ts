@@ -12,6 +12,11 @@ export interface Settings {
   customUrl: string;
   /** How long a fetched distribution is shown without a new (paid) call. */
   cacheTtlHours: number;
+  /**
+   * How long one API request may take before the background gives up (each attempt). Read for
+   * every call. Records saved before this setting existed load with the default.
+   */
+  timeoutSeconds: number;
 }
 
 /** The options form: the key plus the settings. */
@@ -19,7 +24,7 @@ export interface SettingsInput extends Settings {
   apiKey: string;
 }
 
-export type SettingsField = 'apiKey' | 'customUrl' | 'cacheTtlHours';
+export type SettingsField = 'apiKey' | 'customUrl' | 'cacheTtlHours' | 'timeoutSeconds';
 export type SettingsErrorReason = 'empty' | 'whitespace' | 'not-http-url' | 'out-of-range';
 export interface SettingsError {
   field: SettingsField;
@@ -30,10 +35,16 @@ export type SettingsValidation = { ok: true; value: SettingsInput } | { ok: fals
 export const MIN_CACHE_TTL_HOURS = 1;
 export const MAX_CACHE_TTL_HOURS = 720;
 
+/** The provider asks for at least 60 s (it collects data live); 5 s is for tests and impatient users. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+export const MIN_TIMEOUT_SECONDS = 5;
+export const MAX_TIMEOUT_SECONDS = 120;
+
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   endpoint: 'global',
   customUrl: '',
   cacheTtlHours: 24,
+  timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
 });
 
 /** The API key. Only the background and the options page read it; it never travels in a message. */
@@ -59,10 +70,15 @@ function isValidTtl(hours: number): boolean {
   return Number.isInteger(hours) && hours >= MIN_CACHE_TTL_HOURS && hours <= MAX_CACHE_TTL_HOURS;
 }
 
+function isValidTimeout(seconds: number): boolean {
+  return Number.isInteger(seconds) && seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS;
+}
+
 /**
  * Check the options form. The key is trimmed and must be non-empty without whitespace inside
  * (reason 'whitespace'); the custom URL is checked only when the custom endpoint is chosen (it is
- * kept, trimmed, otherwise); the cache lifetime is a whole number of hours in 1..720.
+ * kept, trimmed, otherwise); the cache lifetime is a whole number of hours in 1..720; the
+ * request timeout a whole number of seconds in 5..120.
  */
 export function validateSettingsInput(input: SettingsInput): SettingsValidation {
   const errors: SettingsError[] = [];
@@ -80,7 +96,12 @@ export function validateSettingsInput(input: SettingsInput): SettingsValidation 
   const cacheTtlHours = input.cacheTtlHours;
   if (!isValidTtl(cacheTtlHours)) errors.push({ field: 'cacheTtlHours', reason: 'out-of-range' });
 
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { apiKey, endpoint, customUrl, cacheTtlHours } };
+  const timeoutSeconds = input.timeoutSeconds;
+  if (!isValidTimeout(timeoutSeconds)) errors.push({ field: 'timeoutSeconds', reason: 'out-of-range' });
+
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, value: { apiKey, endpoint, customUrl, cacheTtlHours, timeoutSeconds } };
 }
 
 /** The base URL calls go to. */
@@ -95,23 +116,32 @@ export function resolveBaseUrl(settings: Settings): string {
   }
 }
 
+const TimeoutSchema = v.pipe(v.number(), v.check(isValidTimeout));
+
 const StoredSettingsSchema = v.object({
   endpoint: v.picklist(ENDPOINT_CHOICES),
   customUrl: v.string(),
   cacheTtlHours: v.pipe(v.number(), v.check(isValidTtl)),
+  // Added after the first release: a record without it (or with an unusable one) keeps its
+  // other fields and gets the default timeout.
+  timeoutSeconds: v.fallback(v.optional(TimeoutSchema, DEFAULT_TIMEOUT_SECONDS), DEFAULT_TIMEOUT_SECONDS),
 });
+
+/** What saveSettings accepts: every field, the timeout included. */
+const SettingsToSaveSchema = v.object({ ...StoredSettingsSchema.entries, timeoutSeconds: TimeoutSchema });
 
 /**
  * Validate what storage holds. A record that does not match (wrong types, unknown endpoint,
  * TTL out of range, custom endpoint without a usable URL — e.g. written by a future or broken
  * version) gives the defaults, so the key is never sent to an endpoint the user did not choose.
+ * A missing or unusable `timeoutSeconds` alone (older records have none) is the default timeout.
  */
 export function parseStoredSettings(raw: unknown): Settings {
   const parsed = v.safeParse(StoredSettingsSchema, raw);
   if (!parsed.success) return { ...DEFAULT_SETTINGS };
-  const { endpoint, customUrl, cacheTtlHours } = parsed.output;
+  const { endpoint, customUrl, cacheTtlHours, timeoutSeconds } = parsed.output;
   if (endpoint === 'custom' && !isHttpUrl(customUrl.trim())) return { ...DEFAULT_SETTINGS };
-  return { endpoint, customUrl, cacheTtlHours };
+  return { endpoint, customUrl, cacheTtlHours, timeoutSeconds };
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -121,7 +151,7 @@ export async function loadSettings(): Promise<Settings> {
 
 /** Store the settings (without the key: write that through apiKeyItem). Refuses invalid settings. */
 export async function saveSettings(settings: Settings): Promise<void> {
-  const parsed = v.safeParse(StoredSettingsSchema, settings);
+  const parsed = v.safeParse(SettingsToSaveSchema, settings);
   if (!parsed.success || (settings.endpoint === 'custom' && !isHttpUrl(settings.customUrl.trim()))) {
     throw new Error('saveSettings: invalid settings');
   }
@@ -129,6 +159,7 @@ export async function saveSettings(settings: Settings): Promise<void> {
     endpoint: settings.endpoint,
     customUrl: settings.customUrl.trim(),
     cacheTtlHours: settings.cacheTtlHours,
+    timeoutSeconds: settings.timeoutSeconds,
   });
 }
 
