@@ -1,4 +1,4 @@
-import { failureKey, t, type ViewFailureKind } from '@/utils/i18n';
+import { failureKey, formatDateTime, t, type MessageKey, type ViewFailureKind } from '@/utils/i18n';
 import type { Failure } from '@/utils/types';
 import './view.css';
 
@@ -16,7 +16,23 @@ export const SETTINGS_FAILURES: ReadonlySet<ViewFailureKind> = new Set<ViewFailu
   'no-key',
   'invalid-token',
   'network',
+  'timeout', // the request timeout is a setting
 ]);
+
+const BLOCKED_KEYS: Partial<Record<ViewFailureKind, MessageKey>> = {
+  'rate-limited': 'blocked.rate-limited',
+  'quota-exceeded': 'blocked.quota-exceeded',
+  'insufficient-balance': 'blocked.insufficient-balance',
+};
+
+/** Why no call was made and until when (utils/api/call-guard.ts), or null when the failure is not a block. */
+function blockedText(error: ViewFailure): string | null {
+  if (!('blockedUntil' in error) || error.blockedUntil === undefined) return null;
+  const key = BLOCKED_KEYS[error.kind];
+  if (!key) return null;
+  const until = error.blockedUntil;
+  return t(key, { time: typeof until === 'number' ? formatDateTime(until) : '' });
+}
 
 function SettingsButton({ onClick }: { onClick: () => void }) {
   return (
@@ -30,8 +46,14 @@ function ErrorBody({ error, onOpenSettings }: { error: ViewFailure; onOpenSettin
   const code = 'code' in error && error.code !== undefined && error.code !== 0 ? error.code : undefined;
   const httpStatus = 'httpStatus' in error ? error.httpStatus : undefined;
   const authorId = 'oAuthorId' in error ? error.oAuthorId : undefined;
+  const blocked = blockedText(error);
   return (
-    <div class="xdp-view__status xdp-view__status--error" role="alert" data-kind={error.kind}>
+    <div
+      class="xdp-view__status xdp-view__status--error"
+      role="alert"
+      data-kind={error.kind}
+      data-blocked={blocked ? 'true' : undefined}
+    >
       <p class="xdp-view__status-title">{t(failureKey(error.kind, 'title'))}</p>
       <p>{t(failureKey(error.kind, 'meaning'))}</p>
       {(code !== undefined || httpStatus !== undefined) && (
@@ -45,6 +67,7 @@ function ErrorBody({ error, onOpenSettings }: { error: ViewFailure; onOpenSettin
       )}
       {error.detail && <p class="xdp-view__status-detail">{t('errorDetail', { detail: error.detail })}</p>}
       <p class="xdp-view__status-action">{t(failureKey(error.kind, 'action'))}</p>
+      {blocked && <p class="xdp-view__status-blocked">{blocked}</p>}
       {onOpenSettings && SETTINGS_FAILURES.has(error.kind) && <SettingsButton onClick={onOpenSettings} />}
     </div>
   );

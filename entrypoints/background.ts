@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { onMessage } from '@/utils/messaging';
 import { createApiClient } from '@/utils/api/client';
+import { createCallGuard } from '@/utils/api/call-guard';
 import { createDistributionCache } from '@/utils/cache';
 import { createDistributionService } from '@/utils/distribution-service';
 import { createAccountLinks } from '@/utils/account-links';
@@ -29,8 +30,10 @@ export default defineBackground(() => {
   void restrictStorageToExtensionPages();
   void checkStoredRecords();
   const client = createApiClient();
-  const service = createDistributionService({ client, cache: createDistributionCache(), loadApiKey, loadSettings });
-  const resolver = createCreatorResolver({ client, links: createAccountLinks(), loadApiKey, loadSettings });
+  // One guard for every call with the key: a 302/303/601 answer to one stops the others too.
+  const guard = createCallGuard();
+  const service = createDistributionService({ client, cache: createDistributionCache(), loadApiKey, loadSettings, guard });
+  const resolver = createCreatorResolver({ client, links: createAccountLinks(), loadApiKey, loadSettings, guard });
 
   const refused: Failure = { kind: 'bad-input' };
 

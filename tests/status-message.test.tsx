@@ -73,20 +73,38 @@ describe('StatusMessage', () => {
     if (code !== undefined) expect(alert.textContent).toContain(`Code: ${code}`);
   });
 
-  it.each(['invalid-token', 'no-key', 'network'] as const)('error %s offers "Open settings"', (kind) => {
+  it.each(['invalid-token', 'no-key', 'network', 'timeout'] as const)('error %s offers "Open settings"', (kind) => {
     const open = vi.fn();
     render(<StatusMessage state="error" error={{ kind }} onOpenSettings={open} />);
     fireEvent.click(screen.getByRole('button', { name: '打开设置' }));
     expect(open).toHaveBeenCalledTimes(1);
   });
 
-  it.each(['rate-limited', 'quota-exceeded', 'insufficient-balance', 'timeout'] as const)(
+  it.each(['rate-limited', 'quota-exceeded', 'insufficient-balance'] as const)(
     'error %s has no settings button',
     (kind) => {
       render(<StatusMessage state="error" error={{ kind }} onOpenSettings={() => undefined} />);
       expect(screen.queryByRole('button')).toBeNull();
     },
   );
+
+  it.each([
+    ['rate-limited', 302, Date.UTC(2025, 2, 1, 6, 6), /No API calls until .+, to respect the rate limit/],
+    ['quota-exceeded', 303, Date.UTC(2025, 2, 1, 16, 0), /renews at 00:00 Beijing time \(.+\)/],
+    ['insufficient-balance', 601, 'key-change', /until the API key is changed.+press Refresh to try once/],
+  ] as const)('a blocked %s says why no call was made and until when', (kind, code, blockedUntil, text) => {
+    setLanguage('en');
+    render(<StatusMessage state="error" error={{ kind, code, blockedUntil }} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.getAttribute('data-blocked')).toBe('true');
+    expect(alert.textContent).toMatch(text);
+    expect(alert.textContent).not.toContain('{time}');
+  });
+
+  it('a failure that is not a block has no block line', () => {
+    render(<StatusMessage state="error" error={{ kind: 'quota-exceeded', code: 303 }} />);
+    expect(screen.getByRole('alert').getAttribute('data-blocked')).toBeNull();
+  });
 
   it('shows the server detail as text, the HTTP status, and the id for 400', () => {
     const detail = '<img src=x onerror=alert(1)> 参数错误';

@@ -1,4 +1,5 @@
 import type { ApiClient, FoundAuthors } from './api/client';
+import { NO_GUARD, type CallGuard } from './api/call-guard';
 import type { AccountLinks } from './account-links';
 import { createInFlight } from './inflight';
 import { MAX_NICKNAME_LENGTH, parseDouyinAccount, parseLinkRequest } from './message-guards';
@@ -16,6 +17,8 @@ export interface CreatorResolverDeps {
   loadSettings: () => Promise<Settings>;
   /** Clock of the in-memory search cache (the links have their own). */
   now?: () => number;
+  /** Stops calls after 302/303/601 (utils/api/call-guard.ts); default: none. */
+  guard?: CallGuard;
 }
 
 export interface CreatorResolver {
@@ -55,6 +58,7 @@ const ACCOUNT_RULES = `account: uid decimal digits, secUid as in the URL, nickna
 export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolver {
   const { client, links, loadApiKey, loadSettings } = deps;
   const now = deps.now ?? Date.now;
+  const guard = deps.guard ?? NO_GUARD;
   const inFlight = createInFlight<Result<FoundAuthors>>();
   /** keyword → answer; Map order = insertion order, the oldest goes first. */
   const recent = new Map<string, { at: number; authors: XingtuAuthor[] }>();
@@ -79,14 +83,19 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
     }
   }
 
-  /** One search by nickname: from memory, or joined to one in flight, or one call. Never rejects. */
-  async function searchOnce(keyword: string): Promise<Result<XingtuAuthor[]>> {
+  /**
+   * One search by nickname: from memory, or joined to one in flight, or one call (through the
+   * call guard; `explicit` when the user asked, see call-guard.ts). Never rejects.
+   */
+  async function searchOnce(keyword: string, explicit: boolean): Promise<Result<XingtuAuthor[]>> {
     const token = (await loadApiKey()).trim();
     if (token === '') return failure({ kind: 'no-key' });
     const known = remembered(keyword);
     if (known) return { ok: true, value: known };
     const result = await inFlight.run(keyword, async () => {
-      const answer = await client.searchAuthors({ base: resolveBaseUrl(await loadSettings()), token, keyword });
+      const settings = await loadSettings();
+      const call = { base: resolveBaseUrl(settings), token, keyword, timeoutMs: settings.timeoutSeconds * 1000 };
+      const answer = await guard.run(token, explicit, () => client.searchAuthors(call));
       if (answer.ok) remember(keyword, answer.value.authors);
       return answer;
     });
@@ -117,7 +126,7 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
     if (stored) return { ok: true, value: stored };
     const keyword = searchKeyword(account);
     if (keyword === null) return badInput('a nickname is needed to search');
-    const found = await searchOnce(keyword);
+    const found = await searchOnce(keyword, false);
     if (!found.ok) return found;
     const match = matchCreator({ uid: account.uid, nickname: account.nickname }, found.value);
     const resolution: Resolution = match.kind === 'sure' ? { kind: 'sure', author: match.author, source: 'search' } : match;
@@ -141,7 +150,7 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
     if (trimmed === '' || trimmed.length > MAX_NICKNAME_LENGTH) {
       return badInput(`keyword must be 1–${MAX_NICKNAME_LENGTH} characters`);
     }
-    return searchOnce(trimmed);
+    return searchOnce(trimmed, true);
   }
 
   // Nothing above should throw; if it does, the caller still gets an answer.

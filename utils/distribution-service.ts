@@ -1,4 +1,5 @@
 import type { ApiClient, FetchedDistribution } from './api/client';
+import { NO_GUARD, type CallGuard } from './api/call-guard';
 import type { DistributionCache } from './cache';
 import { createInFlight } from './inflight';
 import type { DistributionRequest } from './messaging';
@@ -13,6 +14,8 @@ export interface DistributionServiceDeps {
   loadApiKey: () => Promise<string>;
   /** The validated settings (utils/settings.ts loadSettings). */
   loadSettings: () => Promise<Settings>;
+  /** Stops calls after 302/303/601 (utils/api/call-guard.ts); default: none. */
+  guard?: CallGuard;
 }
 
 export interface DistributionService {
@@ -33,15 +36,20 @@ function failure(error: Failure): { ok: false; error: Failure } {
 /**
  * The background's answer to "distribution of creator X on platform P". Order of checks, each
  * before any paid call: request shape ('bad-input'), key present ('no-key'), cache (unless
- * `refresh`), then one API call shared by identical requests in flight. Only successful answers
- * are cached. Never rejects.
+ * `refresh`), the call guard (a 302/303/601 block answers without a call; `refresh` is an
+ * explicit request), then one API call shared by identical requests in flight, with the
+ * timeout of the settings. Only successful answers are cached. Never rejects.
  */
 export function createDistributionService(deps: DistributionServiceDeps): DistributionService {
   const { client, cache, loadApiKey, loadSettings } = deps;
+  const guard = deps.guard ?? NO_GUARD;
   const inFlight = createInFlight<Result<FetchedDistribution>>();
 
-  async function fetchAndStore(oAuthorId: string, platform: Platform, token: string, settings: Settings) {
-    const result = await client.getDistribution({ base: resolveBaseUrl(settings), token, oAuthorId, platform });
+  async function fetchAndStore(oAuthorId: string, platform: Platform, token: string, settings: Settings, explicit: boolean) {
+    const timeoutMs = settings.timeoutSeconds * 1000;
+    const result = await guard.run(token, explicit, () =>
+      client.getDistribution({ base: resolveBaseUrl(settings), token, oAuthorId, platform, timeoutMs }),
+    );
     if (result.ok) {
       try {
         await cache.set(oAuthorId, platform, result.value);
@@ -70,8 +78,11 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
       }
 
       // A refresh joins a call already running for the same creator: its answer is just as new.
-      const result = await inFlight.run(`${platform}:${oAuthorId}`, () => fetchAndStore(oAuthorId, platform, token, settings));
-      if (!result.ok) return result;
+      const explicit = req.refresh === true;
+      const result = await inFlight.run(`${platform}:${oAuthorId}`, () =>
+        fetchAndStore(oAuthorId, platform, token, settings, explicit),
+      );
+      if (!result.ok) return result.error.oAuthorId === oAuthorId ? result : failure({ ...result.error, oAuthorId });
       return { ok: true, value: { oAuthorId, platform, rows: result.value.rows, fetchedAt: result.value.fetchedAt, fromCache: false } };
     },
 
@@ -79,7 +90,9 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
       const token = (await loadApiKey()).trim();
       if (token === '') return failure({ kind: 'no-key' });
       const settings = await loadSettings();
-      return client.checkKey({ base: resolveBaseUrl(settings), token });
+      const timeoutMs = settings.timeoutSeconds * 1000;
+      // The user asked: a 303/601 block lets this one call through (not a rate-limit cool-down).
+      return guard.run(token, true, () => client.checkKey({ base: resolveBaseUrl(settings), token, timeoutMs }));
     },
   };
 }

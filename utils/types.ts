@@ -51,6 +51,12 @@ export interface Failure {
   detail?: string;
   /** The creator id the request was for (shown for 400). */
   oAuthorId?: string;
+  /**
+   * Set when no call was made because an earlier answer blocks calls with this key (see
+   * utils/api/call-guard.ts): until this time (ms since epoch; 302 cool-down, 303 next day in
+   * Asia/Shanghai), or 'key-change' (601: until another key is saved or the user presses Refresh).
+   */
+  blockedUntil?: number | 'key-change';
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
