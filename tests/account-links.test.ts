@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { accountLinkNames, createAccountLinks, DEFAULT_MAX_LINKED_ACCOUNTS, NEGATIVE_TTL_MS } from '../utils/account-links';
+import { accountLinkNames, createAccountLinks, DEFAULT_MAX_LINK_BYTES, DEFAULT_MAX_LINKED_ACCOUNTS, NEGATIVE_TTL_MS } from '../utils/account-links';
+import { recordBytes } from '../utils/lru-index';
 import type { Resolution } from '../utils/messaging';
 import type { XingtuAuthor } from '../utils/search/parse-search';
+
+/** The records an LRU index item lists (utils/lru-index.ts: `{ version: 2, entries }`). */
+function indexEntries(index: unknown): Record<string, unknown> {
+  return (index as { entries?: Record<string, unknown> } | undefined)?.entries ?? {};
+}
 
 const UID = '3429711218823623';
 const BIG_UID = '1234567890123456789';
@@ -40,7 +46,7 @@ describe('account links', () => {
     const all = await stored();
     expect(all[`link:uid:${UID}`]).toEqual({ resolution: SURE, source: 'search', savedAt: T0 });
     expect(all[`link:sec:${SEC}`]).toEqual({ resolution: SURE, source: 'search', savedAt: T0 });
-    expect(Object.keys(all.linkIndex as object).sort()).toEqual([`link:sec:${SEC}`, `link:uid:${UID}`]);
+    expect(Object.keys(indexEntries(all.linkIndex)).sort()).toEqual([`link:sec:${SEC}`, `link:uid:${UID}`]);
     // Another instance (a restarted background) finds it by either key alone.
     const again = createAccountLinks({ now: c.now });
     expect((await again.get({ uid: UID, secUid: null }))?.resolution).toEqual(SURE);
@@ -154,7 +160,7 @@ describe('account links', () => {
     expect(await links.get({ uid: UID, secUid: null })).toBeNull();
     const all = await stored();
     expect(all[`link:uid:${UID}`]).toBeUndefined();
-    expect(all.linkIndex).toEqual({});
+    expect(indexEntries(all.linkIndex)).toEqual({});
   });
 
   it('a corrupt record under one key is replaced by the good one under the other', async () => {
@@ -228,6 +234,25 @@ describe('account links', () => {
   it('concurrent saves of different accounts lose nothing', async () => {
     const links = createAccountLinks();
     await Promise.all(['1', '2', '3', '4'].map((uid) => links.save({ uid, secUid: null }, NONE)));
-    expect(Object.keys((await stored()).linkIndex as object).sort()).toEqual(['link:uid:1', 'link:uid:2', 'link:uid:3', 'link:uid:4']);
+    expect(Object.keys(indexEntries((await stored()).linkIndex)).sort()).toEqual(['link:uid:1', 'link:uid:2', 'link:uid:3', 'link:uid:4']);
+  });
+});
+
+describe('account links: bytes', () => {
+  it('stay within their byte budget (default 2 MB), least recently used first', async () => {
+    expect(DEFAULT_MAX_LINK_BYTES).toBe(2 * 1024 * 1024);
+    const c = clock();
+    const links = createAccountLinks({ now: c.now, maxAccounts: 1000, maxBytes: 4_000 });
+    const ambiguous: Resolution = { kind: 'ambiguous', candidates: [AUTHOR, IMITATION] };
+    for (let i = 1; i <= 20; i++) {
+      await links.save({ uid: `${1_000_000_000_000_000 + i}`, secUid: null }, ambiguous);
+      c.advance(1);
+    }
+    const records = Object.entries(await stored()).filter(([k]) => k.startsWith('link:'));
+    const bytes = records.reduce((sum, [k, v]) => sum + recordBytes(k, v), 0);
+    expect(bytes).toBeLessThanOrEqual(4_000);
+    expect(records.length).toBeGreaterThan(3);
+    expect(await links.get({ uid: '1000000000000020', secUid: null })).not.toBeNull();
+    expect(await links.get({ uid: '1000000000000001', secUid: null })).toBeNull();
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDistributionCache } from '../utils/cache';
+import { createDistributionCache, DEFAULT_MAX_CACHE_BYTES } from '../utils/cache';
+import { INDEX_VERSION, recordBytes } from '../utils/lru-index';
 import type { CategoryRow } from '../utils/types';
+
+/** The records an LRU index item lists (utils/lru-index.ts: `{ version: 2, entries }`). */
+function indexEntries(index: unknown): Record<string, unknown> {
+  return (index as { entries?: Record<string, unknown> } | undefined)?.entries ?? {};
+}
 
 const ID = '7006229624431689736';
 const HOUR = 3_600_000;
@@ -84,7 +90,7 @@ describe('distribution cache', () => {
     expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).toBeNull();
     const after = await stored();
     expect(after[`dist:SHORT_VIDEO:${ID}`]).toBeUndefined();
-    expect(after.distIndex).toEqual({});
+    expect(indexEntries(after.distIndex)).toEqual({});
   });
 
   it('evicts the least recently used entry past maxEntries', async () => {
@@ -114,7 +120,7 @@ describe('distribution cache', () => {
     }
     const all = await stored();
     expect(Object.keys(all).filter((k) => k.startsWith('dist:'))).toHaveLength(300);
-    expect(Object.keys(all.distIndex as object)).toHaveLength(300);
+    expect(Object.keys(indexEntries(all.distIndex))).toHaveLength(300);
     expect(all['dist:SHORT_VIDEO:0']).toBeUndefined();
     expect(all['dist:SHORT_VIDEO:309']).toBeDefined();
   });
@@ -123,7 +129,7 @@ describe('distribution cache', () => {
     const c = clock();
     const cache = createDistributionCache({ now: c.now, maxEntries: 100 });
     await Promise.all(['1', '2', '3', '4', '5'].map((id) => cache.set(id, 'SHORT_VIDEO', { rows: [], fetchedAt: c.now() })));
-    expect(Object.keys((await stored()).distIndex as object).sort()).toEqual(['1', '2', '3', '4', '5'].map((id) => `dist:SHORT_VIDEO:${id}`));
+    expect(Object.keys(indexEntries((await stored()).distIndex)).sort()).toEqual(['1', '2', '3', '4', '5'].map((id) => `dist:SHORT_VIDEO:${id}`));
   });
 
   it('rebuilds a corrupt index from the entries present, so they can still be evicted', async () => {
@@ -156,5 +162,87 @@ describe('distribution cache', () => {
     const extra: CategoryRow[] = [Object.assign({ name: 'x', count: 1, share: 1 }, { html: '<b>' })];
     await cache.set(ID, 'SHORT_VIDEO', { rows: extra, fetchedAt: c.now() });
     expect((await stored())[`dist:SHORT_VIDEO:${ID}`]).toEqual({ rows: [{ name: 'x', count: 1, share: 1 }], fetchedAt: c.now() });
+  });
+});
+
+describe('distribution cache: bytes and older layouts', () => {
+  /** `n` categories with names of `len` characters (CJK: 3 bytes each in UTF-8). */
+  const bigRows = (n: number, len: number): CategoryRow[] =>
+    Array.from({ length: n }, (_, i) => ({ name: `${'美'.repeat(len - String(i).length)}${i}`, count: i, share: 0 }));
+  const bytesStored = async () =>
+    Object.entries(await stored())
+      .filter(([k]) => k.startsWith('dist:'))
+      .reduce((sum, [k, value]) => sum + recordBytes(k, value), 0);
+
+  it('the default budget is 2 MB, and the cache never holds more', async () => {
+    expect(DEFAULT_MAX_CACHE_BYTES).toBe(2 * 1024 * 1024);
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    // 500 categories of 100 CJK characters: about 160 KB per answer, so 13 fit.
+    const rows = bigRows(500, 100);
+    for (let i = 0; i < 20; i++) {
+      await cache.set(String(i), 'SHORT_VIDEO', { rows, fetchedAt: c.now() });
+      c.advance(1);
+    }
+    const bytes = await bytesStored();
+    expect(bytes).toBeLessThanOrEqual(DEFAULT_MAX_CACHE_BYTES);
+    expect(bytes).toBeGreaterThan(DEFAULT_MAX_CACHE_BYTES * 0.9);
+    // The most recent answers are the ones kept.
+    expect(await cache.get('19', 'SHORT_VIDEO', HOUR)).not.toBeNull();
+    expect(await cache.get('0', 'SHORT_VIDEO', HOUR)).toBeNull();
+  });
+
+  it('evicts by bytes in least-recently-used order', async () => {
+    const c = clock();
+    const rows = bigRows(10, 50); // about 1.6 KB
+    const one = recordBytes(`dist:SHORT_VIDEO:1`, { rows, fetchedAt: c.now() });
+    const cache = createDistributionCache({ now: c.now, maxBytes: 3 * one + 10 });
+    for (const id of ['1', '2', '3']) {
+      await cache.set(id, 'SHORT_VIDEO', { rows, fetchedAt: c.now() });
+      c.advance(1);
+    }
+    expect(await cache.get('1', 'SHORT_VIDEO', HOUR)).not.toBeNull(); // '2' is now the oldest
+    c.advance(1);
+    await cache.set('4', 'SHORT_VIDEO', { rows, fetchedAt: c.now() });
+    const keys = Object.keys(await stored()).filter((k) => k.startsWith('dist:'));
+    expect(keys.sort()).toEqual(['dist:SHORT_VIDEO:1', 'dist:SHORT_VIDEO:3', 'dist:SHORT_VIDEO:4']);
+  });
+
+  it('an answer larger than the whole budget is not cached (the next view asks again)', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now, maxBytes: 10_000 });
+    await cache.set('small', 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    await cache.set(ID, 'SHORT_VIDEO', { rows: bigRows(100, 100), fetchedAt: c.now() });
+    expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).toBeNull();
+    expect(await cache.get('small', 'SHORT_VIDEO', HOUR)).not.toBeNull();
+  });
+
+  it('reads entries written with the version 1 index, and migrates the index', async () => {
+    const c = clock(5_000_000);
+    const entry = { rows: ROWS, fetchedAt: 4_000_000 };
+    await fakeBrowser.storage.local.set({ [`dist:SHORT_VIDEO:${ID}`]: entry, distIndex: { [`dist:SHORT_VIDEO:${ID}`]: 4_500_000 } });
+    const cache = createDistributionCache({ now: c.now });
+    expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).toEqual(entry);
+    expect((await stored()).distIndex).toEqual({
+      version: INDEX_VERSION,
+      entries: { [`dist:SHORT_VIDEO:${ID}`]: [5_000_000, recordBytes(`dist:SHORT_VIDEO:${ID}`, entry)] },
+    });
+  });
+
+  it('a record of another shape (an older or future layout) is a miss and is removed, never a crash', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    const layouts: unknown[] = [
+      { data: ROWS, time: 1 }, // some other layout
+      { rows: ROWS.map((r) => [r.name, r.count]), fetchedAt: c.now() },
+      { version: 9, rows: 'compressed', fetchedAt: c.now() },
+      [ROWS],
+      42,
+    ];
+    for (const [i, layout] of layouts.entries()) {
+      await fakeBrowser.storage.local.set({ [`dist:SHORT_VIDEO:${i}`]: layout });
+      expect(await cache.get(String(i), 'SHORT_VIDEO', HOUR)).toBeNull();
+      expect((await stored())[`dist:SHORT_VIDEO:${i}`]).toBeUndefined();
+    }
   });
 });

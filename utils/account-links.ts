@@ -12,7 +12,7 @@ import type { DouyinAccount, Resolution } from './messaging';
  * Storage layout (names without the `local:` area):
  *   link:uid:<uid>        → LinkRecord   (the account's Douyin uid, when known)
  *   link:sec:<secUid>     → LinkRecord   (its sec_uid, when known; same record as under uid)
- *   linkIndex             → { <name>: lastUsed ms }   (LRU index, utils/lru-index.ts)
+ *   linkIndex             → { version: 2, entries: { <name>: [lastUsed ms, bytes] } }   (utils/lru-index.ts)
  * LinkRecord = { resolution: Resolution, source: 'search' | 'user', savedAt: ms }.
  *
  * Rules:
@@ -22,7 +22,8 @@ import type { DouyinAccount, Resolution } from './messaging';
  * - 'none' (not on Xingtu) expires NEGATIVE_TTL_MS after it was saved; other answers never expire;
  * - a search result never replaces a user link (under either key); a user link replaces anything;
  * - records read back are validated: a corrupt one is a miss and is removed;
- * - bounded: about `maxAccounts` accounts (2 records each at most); least recently used go first.
+ * - bounded: about `maxAccounts` accounts (2 records each at most) and `maxBytes`; least
+ *   recently used go first.
  */
 
 export type LinkSource = 'search' | 'user';
@@ -59,11 +60,15 @@ export interface AccountLinksOptions {
   now?: () => number;
   /** Most accounts kept (each has one or two records); the least recently used go first. */
   maxAccounts?: number;
+  /** Most bytes of records kept (as chrome.storage counts them); the least recently used go first. */
+  maxBytes?: number;
 }
 
 export const LINK_PREFIX = 'link:';
 const INDEX_KEY: StorageItemKey = 'local:linkIndex';
 export const DEFAULT_MAX_LINKED_ACCOUNTS = 2000;
+/** 2 MB of the 10 MB chrome.storage.local quota (a record is about 0.2–2.5 KB). */
+export const DEFAULT_MAX_LINK_BYTES = 2 * 1024 * 1024;
 /** A "not on Xingtu" answer is trusted this long; then the next view searches again. */
 export const NEGATIVE_TTL_MS = 7 * 24 * 3_600_000;
 
@@ -96,6 +101,7 @@ export function createAccountLinks(options: AccountLinksOptions = {}): AccountLi
     prefix: LINK_PREFIX,
     indexKey: INDEX_KEY,
     maxEntries: 2 * maxAccounts,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_LINK_BYTES,
     now,
     lastUsedOf: (value) => {
       const record = v.safeParse(RecordSchema, value);

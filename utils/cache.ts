@@ -22,9 +22,13 @@ export interface DistributionCacheOptions {
   now?: () => number;
   /** Most entries kept; the least recently used go first. */
   maxEntries?: number;
+  /** Most bytes of entries kept (as chrome.storage counts them); the least recently used go first. */
+  maxBytes?: number;
 }
 
 export const DEFAULT_MAX_CACHE_ENTRIES = 300;
+/** 2 MB of the 10 MB chrome.storage.local quota (a typical entry is 0.3–2 KB; 500 long category names about 60 KB). */
+export const DEFAULT_MAX_CACHE_BYTES = 2 * 1024 * 1024;
 
 /** Storage layout in browser.storage.local: one item per (platform, id), plus an index (utils/lru-index.ts). */
 const ENTRY_PREFIX = 'dist:';
@@ -47,7 +51,10 @@ const EntrySchema = v.object({
 
 /**
  * The distribution cache. Repeat views of a creator cost nothing while the entry is fresh.
- * Records read back are validated: a corrupt one is a miss and is removed.
+ * Bounded by entries and bytes (least recently used evicted first), so storage never fills.
+ * Records read back are validated: a corrupt one (or one of an older shape) is a miss and is
+ * removed. Only complete answers are written, in one storage item each: a service worker
+ * stopped mid-request leaves nothing behind.
  */
 export function createDistributionCache(options: DistributionCacheOptions = {}): DistributionCache {
   const now = options.now ?? Date.now;
@@ -55,6 +62,7 @@ export function createDistributionCache(options: DistributionCacheOptions = {}):
     prefix: ENTRY_PREFIX,
     indexKey: INDEX_KEY,
     maxEntries: options.maxEntries ?? DEFAULT_MAX_CACHE_ENTRIES,
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_CACHE_BYTES,
     now,
     // A lost index is rebuilt with lastUsed = fetchedAt (a corrupt entry goes first).
     lastUsedOf: (value) => {
