@@ -9,6 +9,7 @@ import {
   type SettingsField,
 } from '@/utils/settings';
 import type { Failure, Result } from '@/utils/types';
+import { BRIDGE_MARGIN_MS, withDeadline } from '@/utils/view-bridge';
 
 export interface OptionsStore {
   load(): Promise<SettingsInput>;
@@ -83,7 +84,8 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
     setBusy(true);
     setNotice({ tone: 'info', text: t('checkingKey') });
     try {
-      const result = await store.checkKey();
+      // One attempt, never retried: the page stops waiting once its timeout (and a margin) is over.
+      const result = await withDeadline(store.checkKey(), form.timeoutSeconds * 1000 + BRIDGE_MARGIN_MS);
       setNotice(result.ok ? { tone: 'ok', text: t('keyValid') } : { tone: 'error', text: failureText(result.error) });
     } catch {
       setNotice({ tone: 'error', text: t(failureKey('unexpected', 'title')) });

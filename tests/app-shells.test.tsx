@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { PanelApp } from '../components/PanelApp';
 import { PopupApp } from '../components/PopupApp';
 import { OptionsApp, type OptionsStore } from '../components/OptionsApp';
@@ -174,6 +174,28 @@ describe('OptionsApp', () => {
     expect(store.save).not.toHaveBeenCalled();
     expect(store.saved()).toEqual(before);
     expect(screen.getByRole('status').textContent).not.toMatch(/^Saved/);
+  });
+
+  it('a key check the background never answers ends in "Timed out" after the timeout and a margin', async () => {
+    const store = memoryStore({ ...DEFAULTS, apiKey: 'k', timeoutSeconds: 5 });
+    store.checkKey = vi.fn(() => new Promise<never>(() => undefined));
+    render(<OptionsApp store={store} />);
+    const check = await screen.findByRole('button', { name: 'Check key' });
+    vi.useFakeTimers();
+    try {
+      fireEvent.click(check);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(19_999);
+      });
+      expect(screen.getByRole('status').textContent).toBe('Checking…');
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(1);
+      });
+      expect(screen.getByRole('status').textContent).toMatch(/^Timed out/);
+      expect((screen.getByRole('button', { name: 'Check key' }) as HTMLButtonElement).disabled).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('checks the key on demand and says the result', async () => {
