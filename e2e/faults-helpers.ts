@@ -91,7 +91,7 @@ export function describeSeen(seen: Seen): string {
     case 'empty':
       return `"${seen.title}"`;
     case 'error': {
-      const codes = /Code: \d+|HTTP status: \d+/g;
+      const codes = /Code: -?\d+|HTTP status: \d+/g;
       const found = seen.text.match(codes)?.join(', ');
       const parts = [`"${seen.title}"`];
       if (found) parts.push(found);
