@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DETAIL_LENGTH, nonFiniteToNull, parseDistributionResponse, parseJsonLossless } from '../utils/api/parse-response';
+import { MAX_DETAIL_LENGTH, parseDistributionResponse, parseJsonLossless } from '../utils/api/parse-response';
+import { rewriteJsonText } from '../utils/json-digits';
+
+const nonFiniteToNull = (text: string) => rewriteJsonText(text, true);
 import type { FailureKind } from '../utils/types';
 
 const ID = '7006229624431689736';

@@ -1,4 +1,4 @@
-import { isSafeNumber, parse } from 'lossless-json';
+import { parseJsonKeepingDigits } from '../json-digits';
 import * as v from 'valibot';
 import { normalizeRows, type RawCategory } from '../distribution';
 import { parseSearchResponse, type SearchError, type SearchPage } from '../search/parse-search';
@@ -9,51 +9,11 @@ import { failureKindForCode, RATE_LIMIT_HTTP_STATUS } from './codes';
 export const MAX_DETAIL_LENGTH = 200;
 
 /**
- * Parse JSON text without losing digits: numbers that a double holds exactly (or, for
- * fractions, to ~14 significant digits) become numbers; anything else — a 19-digit id such as
- * 7006229624431689736 — stays a string with its exact digits. Duplicate keys: the last wins,
- * like `JSON.parse`. Throws a SyntaxError on invalid JSON.
+ * Parse an answer without losing digits (19-digit ids stay exact strings) and tolerating bare
+ * NaN/Infinity (read as null). Throws a SyntaxError on invalid JSON.
  */
 export function parseJsonLossless(text: string): unknown {
-  return parse(nonFiniteToNull(text.replace(/^\uFEFF/, '')), null, {
-    parseNumber: (n) => (isSafeNumber(n, { approx: true }) ? Number(n) : n),
-    onDuplicateKey: ({ newValue }) => newValue,
-  });
-}
-
-const NON_FINITE = /-?Infinity|NaN/y;
-
-/**
- * The same text with the bare words `NaN`, `Infinity` and `-Infinity` outside strings written as
- * `null`. They are not JSON, but Python's json.dumps (and others) emit them for a float that is
- * not a number; one such share must not make the whole answer unreadable. `null` then reads as
- * "no value" (a count of 0, a share computed from the counts). Strings are left untouched.
- */
-export function nonFiniteToNull(text: string): string {
-  let out = '';
-  let last = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      i++;
-      while (i < text.length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 /* \ */ ? 2 : 1;
-      i++;
-    } else if (c === 78 /* N */ || c === 73 /* I */ || c === 45 /* - */) {
-      NON_FINITE.lastIndex = i;
-      const token = NON_FINITE.exec(text)?.[0];
-      if (token) {
-        out += `${text.slice(last, i)}null`;
-        i += token.length;
-        last = i;
-      } else {
-        i++;
-      }
-    } else {
-      i++;
-    }
-  }
-  return last === 0 ? text : out + text.slice(last);
+  return parseJsonKeepingDigits(text, { nonFiniteAsNull: true });
 }
 
 /** Collapse whitespace, drop control characters, cut to MAX_DETAIL_LENGTH. Empty → undefined. */

@@ -48,7 +48,7 @@ function isRecord(value: unknown): value is Json {
 
 /** JSON.parse that keeps every digit: unsafe numbers (19-digit ids) stay strings. */
 function parseLossless(text: string): unknown {
-  return parseJsonKeepingDigits(text.replace(/^\uFEFF/, ''));
+  return parseJsonKeepingDigits(text);
 }
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
