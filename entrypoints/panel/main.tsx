@@ -4,6 +4,24 @@ import { PanelApp } from '@/components/PanelApp';
 import { PAGE_PORT_NAME, isCreatorMessage, isFrameTokenMessage, type HelloMessage, type LayoutMessage } from '@/utils/panel-port';
 import type { PageCreator } from '@/utils/creator';
 import { panelCollapsedItem } from '@/utils/panel-state';
+import { settleRequests } from '@/utils/settle-loads';
+import { messagingBridge, type ViewBridge } from '@/utils/view-bridge';
+import type { Distribution, Failure, Result } from '@/utils/types';
+import type { Resolution } from '@/utils/messaging';
+
+/** The answer to a request overtaken before it was sent (the view drops it: it is not its latest). */
+const SUPERSEDED: Failure = { kind: 'bad-input', detail: 'superseded' };
+const superseded = <T,>(): Result<T> => ({ ok: false, error: { ...SUPERSEDED } });
+
+/**
+ * The panel follows the page: clicking quickly through creators (or Back, Back, Back) must not
+ * buy an answer for each one glimpsed. Paid requests wait until the page settles (utils/settle-loads.ts).
+ */
+const bridge: ViewBridge = {
+  ...messagingBridge,
+  load: settleRequests(messagingBridge.load, superseded<Distribution>),
+  resolveDouyin: settleRequests(messagingBridge.resolveDouyin, superseded<Resolution>),
+};
 
 /**
  * The in-page panel: an extension page inside the creator page's iframe. It learns which creator
@@ -55,6 +73,7 @@ async function start(): Promise<void> {
     if (creator === undefined) return;
     render(
       <PanelApp
+        bridge={bridge}
         creator={creator}
         collapsed={collapsed}
         onToggle={() => {
