@@ -37,8 +37,9 @@ test('the panel, popup and options pages and the background stay within their si
   for (const f of bundle.files) expect(f.gzip, `${f.file} is ${kb(f.gzip)} gzipped`).toBeLessThanOrEqual(SIZE_BUDGETS.anyFile);
 });
 
-test('every dependency signature still matches the build (so the checks below see what they claim)', () => {
-  for (const dep of Object.keys(DEPENDENCY_SIGNATURES)) expect(withDependency(dep), dep).not.toEqual([]);
+test('the signatures still find Chart.js and Preact (so the checks below see what they claim)', () => {
+  // Other libraries may come and go (a build without one is fine); these two must be there.
+  for (const dep of ['chart.js', 'preact']) expect(withDependency(dep), dep).not.toEqual([]);
 });
 
 test('Chart.js and Preact are each bundled exactly once, and only for the extension pages', () => {
