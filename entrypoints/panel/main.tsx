@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   });
   const hello: HelloMessage = { type: 'hello' };
   port.postMessage(hello);
-  collapsed = await panelCollapsedItem.getValue();
+  collapsed = (await panelCollapsedItem.getValue()) === true; // a corrupt value is "open"
 
   const reportLayout = () => {
     const el = root.firstElementChild as HTMLElement | null;
