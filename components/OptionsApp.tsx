@@ -9,13 +9,22 @@ import {
   type SettingsField,
 } from '@/utils/settings';
 import type { Failure, Result } from '@/utils/types';
+import type { StorageNoticeKind } from '@/utils/notice';
 import { BRIDGE_MARGIN_MS, withDeadline } from '@/utils/view-bridge';
 
 export interface OptionsStore {
   load(): Promise<SettingsInput>;
   save(input: SettingsInput): Promise<void>;
   checkKey(): Promise<Result<{ valid: true }>>;
+  /** What the background reset because it could not read it (shown until dismissed or saved). */
+  loadStorageNotice?(): Promise<StorageNoticeKind[]>;
+  clearStorageNotice?(): Promise<void>;
 }
+
+const STORAGE_NOTICE_TEXT: Record<StorageNoticeKind, MessageKey> = {
+  'settings-reset': 'noticeSettingsReset',
+  'key-reset': 'noticeKeyReset',
+};
 
 type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
@@ -41,6 +50,15 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const [advancedOpen, setAdvancedOpen] = useState(false);
+
+  const [storageNotice, setStorageNotice] = useState<StorageNoticeKind[]>([]);
+  useEffect(() => {
+    void store.loadStorageNotice?.().then(setStorageNotice, () => undefined);
+  }, [store]);
+  const dismissStorageNotice = () => {
+    setStorageNotice([]);
+    void store.clearStorageNotice?.();
+  };
 
   useEffect(() => {
     void store.load().then((loaded) => {
@@ -76,7 +94,10 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    if (await save()) setNotice({ tone: 'ok', text: t('saved') });
+    if (await save()) {
+      setNotice({ tone: 'ok', text: t('saved') });
+      if (storageNotice.length > 0) dismissStorageNotice();
+    }
   };
 
   const onCheck = async () => {
@@ -104,6 +125,16 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
   return (
     <main class="xdp-options">
       <h1>{t('optionsTitle')}</h1>
+      {storageNotice.length > 0 && (
+        <div class="xdp-storage-notice" role="alert">
+          {storageNotice.map((kind) => (
+            <p key={kind}>{t(STORAGE_NOTICE_TEXT[kind])}</p>
+          ))}
+          <button type="button" onClick={dismissStorageNotice}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
       <form onSubmit={onSubmit} noValidate>
         <div class="xdp-field">
           <label for="api-key">{t('apiKeyLabel')}</label>

@@ -34,7 +34,6 @@ export const DEPENDENCY_SIGNATURES: Record<string, RegExp> = {
   'webextension-polyfill': /This script should only be loaded in a browser extension/,
   '@webext-core/messaging': /\[messaging\]/,
   valibot: /Expected \$\{\w+\} but r/,
-  'lossless-json': /LosslessNumber/,
 };
 
 export type EntryName = 'content script' | 'background' | 'panel' | 'popup' | 'options';

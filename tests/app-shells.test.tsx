@@ -208,3 +208,17 @@ describe('OptionsApp', () => {
     expect(store.checkKey).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('OptionsApp storage notice', () => {
+  it('says what was reset, until dismissed', async () => {
+    const store = memoryStore(DEFAULTS);
+    const clear = vi.fn(async () => {});
+    render(<OptionsApp store={{ ...store, loadStorageNotice: async () => ['settings-reset', 'key-reset'], clearStorageNotice: clear }} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/settings could not be read/);
+    expect(alert.textContent).toMatch(/API key could not be read/);
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(clear).toHaveBeenCalledTimes(1);
+  });
+});

@@ -195,6 +195,9 @@ const zh = {
   'searchNoResults': '没有找到昵称匹配的星图达人',
   'searching': '搜索中…',
   'douyinPageNotOpen': '请先在当前标签页打开这个抖音主页，再打开本弹窗；扩展只读取你正在浏览的页面。',
+  'noticeSettingsReset': '保存的设置无法读取，已恢复为默认值：请检查接口地址和缓存时长。',
+  'noticeKeyReset': '保存的 API 密钥无法读取，已被移除：请重新填写。',
+  'dismiss': '知道了',
 } as const satisfies Record<FailureKeys | PlatformKeys, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -373,6 +376,9 @@ const en: Messages = {
   'searchNoResults': 'No Xingtu creator has a matching nickname',
   'searching': 'Searching…',
   'douyinPageNotOpen': 'Open this Douyin profile in the current tab first, then open this popup: the extension reads only the page you are on.',
+  'noticeSettingsReset': 'Your saved settings could not be read and were reset to the defaults: check the endpoint and the cache lifetime.',
+  'noticeKeyReset': 'Your saved API key could not be read and was removed: enter it again.',
+  'dismiss': 'Dismiss',
 };
 
 /** Both dictionaries, for tests and tooling. */

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { OptionsApp, type OptionsStore } from '@/components/OptionsApp';
 import { apiKeyItem, loadSettings, saveSettings } from '@/utils/settings';
 import { sendMessage } from '@/utils/messaging';
+import { clearNotice, loadNotice } from '@/utils/notice';
 import { t } from '@/utils/i18n';
 import '@/components/options.css';
 
@@ -14,6 +15,8 @@ const store: OptionsStore = {
     await Promise.all([apiKeyItem.setValue(apiKey), saveSettings(settings)]);
   },
   checkKey: () => sendMessage('checkApiKey', undefined),
+  loadStorageNotice: async () => (await loadNotice())?.kinds ?? [],
+  clearStorageNotice: clearNotice,
 };
 
 document.title = t('optionsTitle');
