@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { CREATOR_SITE_MATCHES } from './utils/sites';
 import preact from '@preact/preset-vite';
 
 const require = createRequire(import.meta.url);
@@ -43,14 +44,7 @@ export default defineConfig({
       {
         resources: ['panel.html'],
         // The pages the content script runs on (entrypoints/creator-pages.content.ts).
-        matches: [
-          'https://www.xingtu.cn/*',
-          'https://xingtu.cn/*',
-          'https://star.toutiao.com/*',
-          'https://www.douyin.com/*',
-          'https://douyin.com/*',
-          'https://www.iesdouyin.com/*',
-        ],
+        matches: CREATOR_SITE_MATCHES,
         // Chrome: reachable only through a per-session URL, so a page cannot probe
         // chrome-extension://<id>/panel.html to tell the extension is installed. (Firefox
         // already uses a per-install UUID and does not know this key.)

@@ -137,6 +137,20 @@ export function builtManifest(dir = EXTENSION_DIR): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 }
 
+/** Chromium flags for every test and bench browser (the extension flags come on top). */
+export const BROWSER_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--lang=en-US',
+  // Second line of defence behind guardNetwork (which cannot see every request, e.g. DNS
+  // prefetch): anything not loopback goes to a dead proxy. Loopback bypasses proxies.
+  '--proxy-server=http://127.0.0.1:9',
+];
+
 export async function launchExtension(options: LaunchOptions = {}): Promise<LaunchedExtension> {
   const extensionDir = path.resolve(options.extensionDir ?? EXTENSION_DIR);
   assertExtensionBuilt(extensionDir);
@@ -144,16 +158,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'xdl-e2e-')));
   const headless = options.headless ?? true;
   const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--lang=en-US',
-    // Second line of defence behind guardNetwork (which cannot see every request, e.g. DNS
-    // prefetch): anything not loopback goes to a dead proxy. Loopback bypasses proxies.
-    '--proxy-server=http://127.0.0.1:9',
+    ...BROWSER_ARGS,
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
   ];

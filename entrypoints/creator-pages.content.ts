@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CREATOR_SITE_MATCHES } from '@/utils/sites';
 import { detectCreatorPage, sameCreatorPage, type CreatorPage } from '@/utils/page-detect';
 import type { DouyinAccount, PageCreator } from '@/utils/creator';
 import type { DouyinProfile } from '@/utils/douyin/profile';
@@ -27,14 +28,7 @@ const READ_TIMEOUT_MS = 10_000;
  * is an extension page loaded in an iframe the first time a creator page is shown in the tab.
  */
 export default defineContentScript({
-  matches: [
-    'https://www.xingtu.cn/*',
-    'https://xingtu.cn/*',
-    'https://star.toutiao.com/*',
-    'https://www.douyin.com/*',
-    'https://douyin.com/*',
-    'https://www.iesdouyin.com/*',
-  ],
+  matches: CREATOR_SITE_MATCHES,
   runAt: 'document_idle',
   // WXT would otherwise window.postMessage a message whose type carries the extension id: a
   // page could read it (and fingerprint the extension despite the dynamic panel URL).

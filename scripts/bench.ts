@@ -28,6 +28,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import {
+  BROWSER_ARGS,
   CHROMIUM_PATH,
   EXTENSION_DIR,
   MARKET_URL,
@@ -244,14 +245,7 @@ async function launchPlain(onBlocked: (url: string) => void): Promise<{ context:
     viewport: { width: 1280, height: 800 },
     args: [
       '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--lang=en-US',
-      '--proxy-server=http://127.0.0.1:9',
+      ...BROWSER_ARGS,
       '--disable-extensions',
     ],
   });

@@ -1,4 +1,5 @@
 import { douyinPageFromUrl, type DouyinPage } from './douyin/page-url';
+import { toUrl } from './url';
 
 /**
  * Page detection: tiny pure predicates over a URL, no DOM. The content script runs these on
@@ -12,15 +13,6 @@ export const O_AUTHOR_ID = /^\d{8,24}$/;
 
 export function isOAuthorId(value: string): boolean {
   return O_AUTHOR_ID.test(value);
-}
-
-function toUrl(input: string | URL): URL | null {
-  if (input instanceof URL) return input;
-  try {
-    return new URL(input);
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { toUrl } from '../url';
 /**
  * Douyin page detection from a URL alone (no DOM). Pure and cheap: the content script may run
  * it on every SPA navigation.
@@ -32,15 +33,6 @@ export function isDouyinUid(value: string): boolean {
 
 const DOUYIN_HOSTS = new Set(['www.douyin.com', 'douyin.com']);
 const SHARE_HOSTS = new Set(['www.iesdouyin.com', 'iesdouyin.com']);
-
-function toUrl(input: string | URL): URL | null {
-  if (input instanceof URL) return input;
-  try {
-    return new URL(input);
-  } catch {
-    return null;
-  }
-}
 
 export function douyinPageFromUrl(input: string | URL): DouyinPage | null {
   const url = toUrl(input);
