@@ -43,6 +43,12 @@ export default defineBackground(() => {
     return service.getDistribution(req);
   });
 
+  onMessage('peekDistribution', async ({ data, sender }) => {
+    const req = parseDistributionRequest(data);
+    if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return null;
+    return service.peek(req);
+  });
+
   onMessage('hasApiKey', async ({ sender }) => isFromThisExtension(sender) && (await apiKeyItem.getValue()) !== '');
 
   onMessage('checkApiKey', async ({ sender }) => {

@@ -69,6 +69,18 @@ describe('distribution service', () => {
     expect(new URL(s.urls[0] ?? '').searchParams.get('oAuthorId')).toBe(ID);
   });
 
+  it('peek answers only from the cache and never calls', async () => {
+    const s = setup();
+    await expect(s.service.peek(REQ)).resolves.toBeNull();
+    expect(s.fetch).not.toHaveBeenCalled();
+    await s.service.getDistribution(REQ);
+    await expect(s.service.peek(REQ)).resolves.toMatchObject({ oAuthorId: ID, fromCache: true, rows: [{ name: '美食' }] });
+    s.advance(25 * HOUR); // past the default 24 h lifetime
+    await expect(s.service.peek(REQ)).resolves.toBeNull();
+    await expect(s.service.peek({ oAuthorId: 'x', platform: 'SHORT_VIDEO' })).resolves.toBeNull();
+    expect(s.fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('no key: no-key failure, no call', async () => {
     for (const key of ['', '   ']) {
       const s = setup({ key });

@@ -75,3 +75,59 @@ describe('settleRequests', () => {
     expect(settled.at(-1)).toBe('answer 29');
   });
 });
+
+describe('settleRequests with a free (cached) answer', () => {
+  function setupFast(cached: Record<string, string>) {
+    const sent: string[] = [];
+    const send = vi.fn(async (req: Req) => {
+      sent.push(req.id);
+      return `answer ${req.id}`;
+    });
+    const fast = vi.fn(async (req: Req) => cached[req.id] ?? null);
+    const load = settleRequests<Req, string>(send, () => 'superseded', { quietMs: 350, now: () => Date.now(), fast });
+    return { sent, load, fast };
+  }
+
+  it('a cached answer during rapid moves comes at once, without waiting and without a call', async () => {
+    const { sent, load } = setupFast({ b: 'cached b' });
+    await load({ id: 'a' });
+    vi.advanceTimersByTime(100);
+    await expect(load({ id: 'b' })).resolves.toBe('cached b');
+    expect(sent).toEqual(['a']);
+  });
+
+  it('a cached answer overtakes a request that was waiting (a glimpsed creator is never paid for)', async () => {
+    const { sent, load } = setupFast({ c: 'cached c' });
+    await load({ id: 'a' });
+    vi.advanceTimersByTime(100);
+    const b = load({ id: 'b' }); // not cached: waits
+    await vi.advanceTimersByTimeAsync(100);
+    await expect(load({ id: 'c' })).resolves.toBe('cached c');
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(b).resolves.toBe('superseded');
+    expect(sent).toEqual(['a']);
+  });
+
+  it('a newer request while the cache was looked up overtakes the older one', async () => {
+    const sent: string[] = [];
+    let releaseLookup!: () => void;
+    const send = vi.fn(async (req: Req) => {
+      sent.push(req.id);
+      return `answer ${req.id}`;
+    });
+    const fast = vi.fn((req: Req) =>
+      req.id === 'b' ? new Promise<string | null>((resolve) => (releaseLookup = () => resolve(null))) : Promise.resolve(null),
+    );
+    const load = settleRequests<Req, string>(send, () => 'superseded', { quietMs: 350, now: () => Date.now(), fast });
+    await load({ id: 'a' });
+    vi.advanceTimersByTime(100);
+    const b = load({ id: 'b' });
+    vi.advanceTimersByTime(50);
+    const c = load({ id: 'c' });
+    releaseLookup();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(b).resolves.toBe('superseded');
+    await expect(c).resolves.toBe('answer c');
+    expect(sent).toEqual(['a', 'c']);
+  });
+});

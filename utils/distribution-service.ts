@@ -20,6 +20,8 @@ export interface DistributionServiceDeps {
 
 export interface DistributionService {
   getDistribution(req: DistributionRequest): Promise<Result<Distribution>>;
+  /** The cached answer within the cache lifetime, or null; never calls the API. */
+  peek(req: DistributionRequest): Promise<Distribution | null>;
   /** Check the saved key with one call (see ApiClient.checkKey). */
   checkKey(): Promise<Result<{ valid: true }>>;
 }
@@ -60,7 +62,19 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
     return result;
   }
 
+  /** An unreadable cache is a miss. */
+  async function cached(oAuthorId: string, platform: Platform, settings: Settings): Promise<Distribution | null> {
+    const hit = await cache.get(oAuthorId, platform, settings.cacheTtlHours * HOUR_MS).catch(() => null);
+    return hit ? { oAuthorId, platform, rows: hit.rows, fetchedAt: hit.fetchedAt, fromCache: true } : null;
+  }
+
   return {
+    async peek({ oAuthorId, platform }) {
+      if (typeof oAuthorId !== 'string' || !O_AUTHOR_ID.test(oAuthorId) || !isPlatform(platform)) return null;
+      if ((await loadApiKey()).trim() === '') return null; // the full request says "no key"
+      return cached(oAuthorId, platform, await loadSettings());
+    },
+
     async getDistribution(req) {
       const { oAuthorId, platform } = req as Partial<DistributionRequest>;
       if (typeof oAuthorId !== 'string' || !O_AUTHOR_ID.test(oAuthorId)) {
@@ -72,9 +86,8 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
       const settings = await loadSettings();
 
       if (req.refresh !== true) {
-        // An unreadable cache is a miss.
-        const hit = await cache.get(oAuthorId, platform, settings.cacheTtlHours * HOUR_MS).catch(() => null);
-        if (hit) return { ok: true, value: { oAuthorId, platform, rows: hit.rows, fetchedAt: hit.fetchedAt, fromCache: true } };
+        const hit = await cached(oAuthorId, platform, settings);
+        if (hit) return { ok: true, value: hit };
       }
 
       // A refresh joins a call already running for the same creator: its answer is just as new.

@@ -34,6 +34,8 @@ export type LinkedAuthor = Pick<XingtuAuthor, 'oAuthorId'> & Partial<Omit<Xingtu
 export interface ProtocolMap {
   /** Pages → background: the distribution of one creator on one platform. */
   getDistribution(req: DistributionRequest): Result<Distribution>;
+  /** Pages → background: the cached answer only (null when there is none); never a call. */
+  peekDistribution(req: DistributionRequest): Distribution | null;
   /** Pages → background: is a key saved? (the answer is a boolean, never the key) */
   hasApiKey(): boolean;
   /** Options page → background: check the saved key with one (possibly paid) call. */

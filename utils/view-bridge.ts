@@ -76,3 +76,12 @@ const messages: ViewBridge = {
 };
 
 export const messagingBridge: ViewBridge = withDeadlines(messages, async () => bridgeDeadlineMs(await loadSettings()));
+
+/** The background's cached answer for `req`, or null (none, or no answer): never an API call. */
+export async function peekDistribution(req: DistributionRequest): Promise<Distribution | null> {
+  try {
+    return await sendMessage('peekDistribution', req);
+  } catch {
+    return null;
+  }
+}

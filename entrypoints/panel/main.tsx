@@ -5,7 +5,7 @@ import { PAGE_PORT_NAME, isCreatorMessage, isFrameTokenMessage, type HelloMessag
 import type { PageCreator } from '@/utils/creator';
 import { panelCollapsedItem } from '@/utils/panel-state';
 import { settleRequests } from '@/utils/settle-loads';
-import { messagingBridge, type ViewBridge } from '@/utils/view-bridge';
+import { messagingBridge, peekDistribution, type ViewBridge } from '@/utils/view-bridge';
 import type { Distribution, Failure, Result } from '@/utils/types';
 import type { Resolution } from '@/utils/messaging';
 
@@ -19,7 +19,13 @@ const superseded = <T,>(): Result<T> => ({ ok: false, error: { ...SUPERSEDED } }
  */
 const bridge: ViewBridge = {
   ...messagingBridge,
-  load: settleRequests(messagingBridge.load, superseded<Distribution>),
+  // A cached answer costs nothing, so it never waits for the page to settle.
+  load: settleRequests(messagingBridge.load, superseded<Distribution>, {
+    fast: async (req) => {
+      const hit = await peekDistribution(req);
+      return hit ? { ok: true, value: hit } : null;
+    },
+  }),
   resolveDouyin: settleRequests(messagingBridge.resolveDouyin, superseded<Resolution>),
 };
 
