@@ -104,6 +104,41 @@ export async function guardNetwork(context: BrowserContext, options: GuardOption
   );
 }
 
+/**
+ * For the benchmark: route only the fixture hosts (`extraHosts` too: routes the caller adds
+ * for them), by URL pattern. guardNetwork's catch-all route hands every request (each file the
+ * panel iframe loads as well) to this process and back, a delay no user has. Requests to
+ * anything else are not intercepted: the browser's dead proxy (BROWSER_ARGS) makes them fail,
+ * and they are reported to `onBlocked` all the same.
+ */
+export async function routeFixtureHosts(
+  context: BrowserContext,
+  options: GuardOptions & { extraHosts?: readonly string[] } = {},
+): Promise<void> {
+  for (const host of FIXTURE_HOSTS) {
+    await context.route(`https://${host}/**`, async (route) => {
+      const body = fixtureFor(new URL(route.request().url()));
+      if (body === null) await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+      else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    });
+  }
+  const served = new Set([...FIXTURE_HOSTS, ...(options.extraHosts ?? [])]);
+  context.on('request', (request) => {
+    const raw = request.url();
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      options.onBlocked?.(raw);
+      return;
+    }
+    if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && isLocal(url)) return;
+    if (url.protocol === 'https:' && served.has(url.hostname)) return;
+    options.onBlocked?.(raw);
+  });
+}
+
 // ---- launching -----------------------------------------------------------------------------
 
 export interface LaunchOptions {
@@ -113,6 +148,12 @@ export interface LaunchOptions {
   userDataDir?: string;
   extensionDir?: string;
   onBlocked?: (url: string) => void;
+  /**
+   * 'guard' (default): guardNetwork, every request checked here. 'fixtures': routeFixtureHosts,
+   * for timings (hosts in `extraHosts` are routed by the caller).
+   */
+  routing?: 'guard' | 'fixtures';
+  extraHosts?: readonly string[];
 }
 
 export interface LaunchedExtension {
@@ -176,7 +217,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     if (ownDir) await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
-  await guardNetwork(context, { onBlocked: options.onBlocked });
+  if (options.routing === 'fixtures') await routeFixtureHosts(context, { onBlocked: options.onBlocked, extraHosts: options.extraHosts });
+  else await guardNetwork(context, { onBlocked: options.onBlocked });
   return {
     context,
     userDataDir,

@@ -4,6 +4,7 @@ import { PanelApp } from '@/components/PanelApp';
 import { PAGE_PORT_NAME, isCreatorMessage, isFrameTokenMessage, type HelloMessage, type LayoutMessage } from '@/utils/panel-port';
 import type { PageCreator } from '@/utils/creator';
 import { panelCollapsedItem } from '@/utils/panel-state';
+import { CREATOR_KNOWN_MARK, PANEL_STARTED_MARK, mark } from '@/utils/perf-marks';
 import { settleRequests } from '@/utils/settle-loads';
 import { messagingBridge, peekDistribution, type ViewBridge } from '@/utils/view-bridge';
 import type { Distribution, Failure, Result } from '@/utils/types';
@@ -37,6 +38,7 @@ const bridge: ViewBridge = {
  * Until the content script has said, it renders nothing and asks the background for nothing.
  */
 async function start(): Promise<void> {
+  mark(PANEL_STARTED_MARK); // read by scripts/bench.ts
   const root = document.getElementById('app');
   if (!root) return;
   const tab = await browser.tabs.getCurrent();
@@ -49,6 +51,7 @@ async function start(): Promise<void> {
   // Listen before anything else: the content script answers the connection at once.
   port.onMessage.addListener((message: unknown) => {
     if (!isCreatorMessage(message)) return;
+    if (creator === undefined) mark(CREATOR_KNOWN_MARK);
     creator = message.creator;
     draw();
   });
