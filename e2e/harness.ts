@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, expect, type BrowserContext, type FrameLocator, type Locator, type Page, type Worker } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type FrameLocator, type Locator, type Page, type Route, type Worker } from '@playwright/test';
 import { DEMO_CREATOR_PROFILES } from './fixtures/creators';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,6 +66,29 @@ export interface GuardOptions {
   onBlocked?: (url: string) => void;
 }
 
+/** What a request may reach: the browser itself and loopback, a fixture host, or nothing. */
+type Destination = 'local' | 'fixture' | 'blocked';
+
+function destinationOf(raw: string, fixtureHosts: ReadonlySet<string>): Destination {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'blocked';
+  }
+  if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') return 'local';
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && isLocal(url)) return 'local';
+  if (url.protocol === 'https:' && fixtureHosts.has(url.hostname)) return 'fixture';
+  return 'blocked';
+}
+
+/** Answer a fixture-host request with its fixture page (404 for a path without one). */
+async function fulfillFixture(route: Route): Promise<void> {
+  const body = fixtureFor(new URL(route.request().url()));
+  if (body === null) await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+  else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+}
+
 /**
  * Route every request of the context: fixture hosts get the fixture pages, 127.0.0.1 and
  * extension / data / blob URLs go through, everything else is aborted. Routes a test adds
@@ -76,28 +99,9 @@ export async function guardNetwork(context: BrowserContext, options: GuardOption
     () => true,
     async (route) => {
       const raw = route.request().url();
-      let url: URL;
-      try {
-        url = new URL(raw);
-      } catch {
-        options.onBlocked?.(raw);
-        await route.abort('blockedbyclient');
-        return;
-      }
-      if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') {
-        await route.fallback();
-        return;
-      }
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && isLocal(url)) {
-        await route.fallback();
-        return;
-      }
-      if (url.protocol === 'https:' && FIXTURE_HOSTS.has(url.hostname)) {
-        const body = fixtureFor(url);
-        if (body === null) await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-        else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-        return;
-      }
+      const destination = destinationOf(raw, FIXTURE_HOSTS);
+      if (destination === 'local') return route.fallback();
+      if (destination === 'fixture') return fulfillFixture(route);
       options.onBlocked?.(raw);
       await route.abort('blockedbyclient');
     },
@@ -115,27 +119,11 @@ export async function routeFixtureHosts(
   context: BrowserContext,
   options: GuardOptions & { extraHosts?: readonly string[] } = {},
 ): Promise<void> {
-  for (const host of FIXTURE_HOSTS) {
-    await context.route(`https://${host}/**`, async (route) => {
-      const body = fixtureFor(new URL(route.request().url()));
-      if (body === null) await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
-      else await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-    });
-  }
+  for (const host of FIXTURE_HOSTS) await context.route(`https://${host}/**`, fulfillFixture);
   const served = new Set([...FIXTURE_HOSTS, ...(options.extraHosts ?? [])]);
   context.on('request', (request) => {
     const raw = request.url();
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      options.onBlocked?.(raw);
-      return;
-    }
-    if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && isLocal(url)) return;
-    if (url.protocol === 'https:' && served.has(url.hostname)) return;
-    options.onBlocked?.(raw);
+    if (destinationOf(raw, served) === 'blocked') options.onBlocked?.(raw);
   });
 }
 
