@@ -61,6 +61,10 @@ async function untilCalled(fetch: { mock: { calls: unknown[] } }): Promise<void>
 
 const ACCOUNT: DouyinAccount = { uid: '3429711218823623', secUid: null, nickname: '川味小厨娘', uniqueId: null };
 
+/** A server that never answers: the request ends only when the client aborts it. */
+const hangUntilAborted = (_input: unknown, init?: RequestInit) =>
+  new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+
 describe('distribution service with the call guard', () => {
   it('303 once: later creators are answered without a call, with blockedUntil; a new key calls again', async () => {
     const s = setup();
@@ -131,10 +135,7 @@ describe('distribution service with the call guard', () => {
     const s = setup({ timeoutSeconds: 5 });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      s.fetch.mockImplementation(
-        (_input, init) =>
-          new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
-      );
+      s.fetch.mockImplementation(hangUntilAborted);
       let answer: unknown = null;
       void s.service.getDistribution(req(A)).then((r) => (answer = r));
       await untilCalled(s.fetch);
@@ -176,10 +177,7 @@ describe('creator resolver with the call guard', () => {
     const s = setup({ timeoutSeconds: 7 });
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      s.fetch.mockImplementation(
-        (_input, init) =>
-          new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
-      );
+      s.fetch.mockImplementation(hangUntilAborted);
       let answer: unknown = null;
       void s.resolver.resolve(ACCOUNT).then((r) => (answer = r));
       await untilCalled(s.fetch);
