@@ -73,6 +73,34 @@ describe('withDeadlines', () => {
     expect(inner.openOptions).toHaveBeenCalledTimes(1);
   });
 
+  it('the request leaves at once: it does not wait for the deadline to be read', async () => {
+    const inner = silentBridge();
+    let readDeadline: (ms: number) => void = () => undefined;
+    const bridge = withDeadlines(inner, () => new Promise<number>((resolve) => (readDeadline = resolve)));
+    const answers: unknown[] = [];
+    void bridge.load(REQ).then((r) => answers.push(r));
+    expect(inner.load).toHaveBeenCalledWith(REQ); // before the settings were read
+    readDeadline(1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(answers).toEqual([{ ok: false, error: { kind: 'timeout' } }]);
+  });
+
+  it('a request that throws or rejects before the deadline is read rejects for the view, unhandled nowhere', async () => {
+    const inner = silentBridge();
+    inner.load = vi.fn(() => Promise.reject(new Error('port closed')));
+    inner.searchCreators = vi.fn(() => {
+      throw new Error('no runtime');
+    });
+    const reads: ((ms: number) => void)[] = [];
+    const bridge = withDeadlines(inner, () => new Promise<number>((resolve) => reads.push(resolve)));
+    const load = bridge.load(REQ);
+    const search = bridge.searchCreators('x');
+    await Promise.resolve();
+    reads.forEach((read) => read(1_000));
+    await expect(load).rejects.toThrow('port closed');
+    await expect(search).rejects.toThrow('no runtime');
+  });
+
   it('a deadline that cannot be read falls back to the default settings', async () => {
     const bridge = withDeadlines(silentBridge(), async () => {
       throw new Error('storage gone');

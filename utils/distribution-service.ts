@@ -71,8 +71,9 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
   return {
     async peek({ oAuthorId, platform }) {
       if (typeof oAuthorId !== 'string' || !O_AUTHOR_ID.test(oAuthorId) || !isPlatform(platform)) return null;
-      if ((await loadApiKey()).trim() === '') return null; // the full request says "no key"
-      return cached(oAuthorId, platform, await loadSettings());
+      const [key, settings] = await Promise.all([loadApiKey(), loadSettings()]);
+      if (key.trim() === '') return null; // the full request says "no key"
+      return cached(oAuthorId, platform, settings);
     },
 
     async getDistribution(req) {
@@ -81,9 +82,9 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
         return failure({ kind: 'bad-input', detail: 'oAuthorId must be 1–24 decimal digits' });
       }
       if (!isPlatform(platform)) return failure({ kind: 'bad-input', oAuthorId, detail: 'unknown platform' });
-      const token = (await loadApiKey()).trim();
+      const [key, settings] = await Promise.all([loadApiKey(), loadSettings()]);
+      const token = key.trim();
       if (token === '') return failure({ kind: 'no-key' });
-      const settings = await loadSettings();
 
       if (req.refresh !== true) {
         const hit = await cached(oAuthorId, platform, settings);

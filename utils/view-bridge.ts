@@ -49,13 +49,15 @@ export function withDeadlines(bridge: ViewBridge, deadlineMs: () => Promise<numb
   const bounded =
     <A extends unknown[], T>(ask: (...args: A) => Promise<Result<T>>) =>
     async (...args: A): Promise<Result<T>> => {
-      const ms = await deadlineMs().catch(() => bridgeDeadlineMs(DEFAULT_SETTINGS));
+      // The request leaves at once; the deadline (read from storage) is known a moment later.
       let work: Promise<Result<T>>;
       try {
         work = ask(...args);
       } catch (error) {
         work = Promise.reject(error);
       }
+      work.catch(() => undefined); // rejections reach the caller through withDeadline below
+      const ms = await deadlineMs().catch(() => bridgeDeadlineMs(DEFAULT_SETTINGS));
       return withDeadline(work, ms);
     };
   return {
