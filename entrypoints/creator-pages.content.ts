@@ -12,6 +12,7 @@ import {
   extensionOriginOf,
   isHelloMessage,
   isLayoutMessage,
+  isPanelReadyMessage,
   newFrameToken,
   portPageOf,
   type CreatorMessage,
@@ -31,7 +32,7 @@ export default defineContentScript({
   matches: CREATOR_SITE_MATCHES,
   runAt: 'document_idle',
   // WXT would otherwise window.postMessage a message whose type carries the extension id: a
-  // page could read it (and fingerprint the extension despite the dynamic panel URL).
+  // page could read it (and learn the extension's id).
   noScriptStartedPostMessage: true,
   main(ctx) {
     startPanelController(ctx);
@@ -124,13 +125,19 @@ function startPanelController(ctx: ContentScriptContext): void {
         if (message.token === frameToken) trust(port);
         // Any panel asking (ours, or one in a page-made iframe) makes us hand the token to our
         // own iframe only; ours then answers with it.
-        else if (!ports.has(port)) panel?.sendToken(frameToken, origins);
+        else if (!ports.has(port)) panel?.sendToken(frameToken, origins, creator);
       } else if (isLayoutMessage(message) && ports.has(port)) {
         panel?.applyLayout(message);
       }
     });
   };
   browser.runtime.onConnect.addListener(onConnect);
+
+  // Our panel asks for the token as soon as its code runs, before its port is open (a page's
+  // message of that shape comes from another window and is ignored).
+  ctx.addEventListener(window, 'message', (event) => {
+    if (panel && panel.isFromFrame(event) && isPanelReadyMessage(event.data)) panel.sendToken(frameToken, origins, creator);
+  });
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     // A page can dispatch an event of that name too; only WXT's own carries a URL of our world.

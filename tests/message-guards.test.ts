@@ -12,6 +12,8 @@ import {
   FRAME_TOKEN,
   isCreatorMessage,
   isFrameTokenMessage,
+  isPanelReadyMessage,
+  PANEL_READY,
   isHelloMessage,
   isLayoutMessage,
   newFrameToken,
@@ -109,6 +111,20 @@ describe('panel port messages', () => {
     expect(isFrameTokenMessage({ type: 'xdp-frame-token' })).toBe(false);
     expect(isFrameTokenMessage({ type: 'creator', creator: { kind: 'xingtu', oAuthorId: ID } })).toBe(false);
     expect(isFrameTokenMessage('xdp-frame-token')).toBe(false);
+  });
+  it('a frame-token message may name a well-formed creator (a cache hint), nothing else', () => {
+    const token = newFrameToken();
+    expect(isFrameTokenMessage({ type: 'xdp-frame-token', token, creator: { kind: 'xingtu', oAuthorId: ID } })).toBe(true);
+    expect(isFrameTokenMessage({ type: 'xdp-frame-token', token, creator: null })).toBe(true);
+    expect(isFrameTokenMessage({ type: 'xdp-frame-token', token, creator: { kind: 'xingtu', oAuthorId: '<b>1</b>' } })).toBe(false);
+    expect(isFrameTokenMessage({ type: 'xdp-frame-token', token, creator: 'xingtu' })).toBe(false);
+  });
+  it('the panel-ready message is recognised by its type', () => {
+    expect(isPanelReadyMessage(PANEL_READY)).toBe(true);
+    expect(isPanelReadyMessage({ type: 'xdp-panel-ready', token: 'x' })).toBe(true); // carries nothing we read
+    expect(isPanelReadyMessage({ type: 'hello' })).toBe(false);
+    expect(isPanelReadyMessage('xdp-panel-ready')).toBe(false);
+    expect(isPanelReadyMessage(null)).toBe(false);
   });
 });
 

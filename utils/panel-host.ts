@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PANEL_PAGE_PATH, type FrameTokenMessage, type LayoutMessage } from './panel-port';
+import type { PageCreator } from './creator';
 
 /** The element the panel lives in on a creator page; its open shadow root holds the iframe. */
 export const PANEL_HOST_TAG = 'xingtu-distribution-panel';
@@ -22,10 +23,13 @@ export interface PanelHost {
   setVisible(visible: boolean): void;
   applyLayout(layout: LayoutMessage): void;
   /**
-   * Give the token to the document in our own iframe, addressed to the extension's origins
-   * only: a page that navigated the iframe elsewhere, or made iframes of its own, gets nothing.
+   * Give the token (and the creator shown now) to the document in our own iframe, addressed to
+   * the extension's origins only: a page that navigated the iframe elsewhere, or made iframes
+   * of its own, gets nothing.
    */
-  sendToken(token: string, origins: readonly string[]): void;
+  sendToken(token: string, origins: readonly string[], creator: PageCreator | null): void;
+  /** Whether a window message came from the document in our own iframe. */
+  isFromFrame(event: MessageEvent): boolean;
   /** False once the page removed the host from the document. */
   isAttached(): boolean;
   remove(): void;
@@ -57,12 +61,17 @@ export function mountPanelHost(): PanelHost {
       iframe.toggleAttribute('data-collapsed', collapsed);
       iframe.setAttribute('data-ready', '');
     },
-    sendToken(token, origins) {
-      const message: FrameTokenMessage = { type: 'xdp-frame-token', token };
+    sendToken(token, origins, creator) {
+      const message: FrameTokenMessage = { type: 'xdp-frame-token', token, creator };
       // contentWindow is read in the content script's world: page scripts cannot redefine it.
       const target = iframe.contentWindow;
       if (!target) return;
       for (const origin of origins) target.postMessage(message, origin);
+    },
+    isFromFrame(event) {
+      // Both read in the content script's world: a page cannot fake the source of a message.
+      const own = iframe.contentWindow;
+      return own !== null && event.source === own;
     },
     isAttached() {
       return host.isConnected && iframe.parentNode === shadow;

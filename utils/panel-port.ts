@@ -10,12 +10,17 @@ import { isPageCreator, type PageCreator } from './creator';
  * panel.html is web-accessible, so a page can load it in an iframe of its own, and that panel
  * would connect like ours. So a panel is trusted only once it proves it is in the content
  * script's own iframe:
- *   1. the panel connects and sends `{type:'hello'}`;
+ *   1. the panel asks for the token: at once through `{type:'xdp-panel-ready'}` posted to its
+ *      parent window (the content script answers only when the message comes from its own
+ *      iframe's window), and again with `{type:'hello'}` once its port is open;
  *   2. the content script posts a per-tab random token to its own iframe's window, addressed to
  *      the extension's origin (`postMessage(…, 'chrome-extension://…')`): no page window can
  *      receive it, even when the page navigates that iframe elsewhere;
- *   3. the panel sends `{type:'hello', token}` back over its port; a port that shows the token
- *      is trusted; any other panel gets nothing (no creator, so no call).
+ *   3. the panel sends `{type:'hello', token}` over its port; a port that shows the token is
+ *      trusted; any other panel gets nothing (no creator, so no call).
+ * The token message also names the creator, so the panel can look it up in the cache (free)
+ * while step 3 runs (utils/early-peek.ts). Only the port's creator is shown: the page can post
+ * into the panel as its parent too, so the window message proves nothing.
  * The popup is not web-accessible (no page can frame it): it is trusted by its URL.
  */
 export const PAGE_PORT_NAME = 'xdp-page';
@@ -49,7 +54,15 @@ export interface HelloMessage {
 export interface FrameTokenMessage {
   type: 'xdp-frame-token';
   token: string;
+  /** The creator the tab shows now: a hint for a cache lookup, never shown (see above). */
+  creator?: PageCreator | null;
 }
+
+/** Panel → its parent window: "send me the token" (see above; it carries nothing). */
+export interface PanelReadyMessage {
+  type: 'xdp-panel-ready';
+}
+export const PANEL_READY: PanelReadyMessage = Object.freeze({ type: 'xdp-panel-ready' });
 
 /** 128 random bits as 32 lowercase hex digits. */
 export const FRAME_TOKEN = /^[0-9a-f]{32}$/;
@@ -84,7 +97,17 @@ export function isHelloMessage(value: unknown): value is HelloMessage {
 }
 
 export function isFrameTokenMessage(value: unknown): value is FrameTokenMessage {
-  return isRecord(value) && value.type === 'xdp-frame-token' && typeof value.token === 'string' && FRAME_TOKEN.test(value.token);
+  return (
+    isRecord(value) &&
+    value.type === 'xdp-frame-token' &&
+    typeof value.token === 'string' &&
+    FRAME_TOKEN.test(value.token) &&
+    (value.creator === undefined || value.creator === null || isPageCreator(value.creator))
+  );
+}
+
+export function isPanelReadyMessage(value: unknown): value is PanelReadyMessage {
+  return isRecord(value) && value.type === 'xdp-panel-ready';
 }
 
 /** Who opened a port (runtime.Port['sender']). */

@@ -1,7 +1,10 @@
 import { render } from 'preact';
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
 import { PanelApp } from '@/components/PanelApp';
-import { PAGE_PORT_NAME, isCreatorMessage, isFrameTokenMessage, type HelloMessage, type LayoutMessage } from '@/utils/panel-port';
+import { PAGE_PORT_NAME, type LayoutMessage } from '@/utils/panel-port';
+import { startPanelHandshake } from '@/utils/panel-handshake';
+import { createEarlyPeek } from '@/utils/early-peek';
+import { DEFAULT_PLATFORM } from '@/utils/platform';
 import type { PageCreator } from '@/utils/creator';
 import { panelCollapsedItem } from '@/utils/panel-state';
 import { CREATOR_KNOWN_MARK, PANEL_STARTED_MARK, mark } from '@/utils/perf-marks';
@@ -14,19 +17,30 @@ import type { Resolution } from '@/utils/messaging';
 const SUPERSEDED: Failure = { kind: 'bad-input', detail: 'superseded' };
 const superseded = <T,>(): Result<T> => ({ ok: false, error: { ...SUPERSEDED } });
 
+
 /**
  * The panel follows the page: clicking quickly through creators (or Back, Back, Back) must not
  * buy an answer for each one glimpsed. Paid requests wait until the page settles (utils/settle-loads.ts).
  */
+/** The cache lookup started while the panel proves itself (see start below). */
+const early = createEarlyPeek(peekDistribution);
+
 const bridge: ViewBridge = {
   ...messagingBridge,
   // A cached answer costs nothing, so it never waits for the page to settle.
-  load: settleRequests(messagingBridge.load, superseded<Distribution>, {
-    fast: async (req) => {
-      const hit = await peekDistribution(req);
-      return hit ? { ok: true, value: hit } : null;
+  load: settleRequests(
+    async (req) => {
+      const hit = await early.take(req);
+      return hit ? { ok: true, value: hit } : messagingBridge.load(req);
     },
-  }),
+    superseded<Distribution>,
+    {
+      fast: async (req) => {
+        const hit = await (early.take(req) ?? peekDistribution(req));
+        return hit ? { ok: true, value: hit } : null;
+      },
+    },
+  ),
   resolveDouyin: settleRequests(messagingBridge.resolveDouyin, superseded<Resolution>),
 };
 
@@ -41,31 +55,31 @@ async function start(): Promise<void> {
   mark(PANEL_STARTED_MARK); // read by scripts/bench.ts
   const root = document.getElementById('app');
   if (!root) return;
-  const tab = await browser.tabs.getCurrent();
-  if (tab?.id === undefined) return;
-  const port: Browser.runtime.Port = browser.tabs.connect(tab.id, { name: PAGE_PORT_NAME, frameId: 0 });
 
   let creator: PageCreator | null | undefined; // undefined until the content script has said
   let collapsed = false;
   let draw = () => {};
-  // Listen before anything else: the content script answers the connection at once.
-  port.onMessage.addListener((message: unknown) => {
-    if (!isCreatorMessage(message)) return;
-    if (creator === undefined) mark(CREATOR_KNOWN_MARK);
-    creator = message.creator;
-    draw();
+  const storedCollapsed = panelCollapsedItem.getValue().catch(() => false); // read meanwhile
+  const port = await startPanelHandshake({
+    window: {
+      parent: window.parent,
+      addEventListener: (type, listener) => window.addEventListener(type, listener),
+      postToParent: (message) => window.parent.postMessage(message, '*'),
+    },
+    tabId: async () => (await browser.tabs.getCurrent())?.id,
+    connect: (tabId) => browser.tabs.connect(tabId, { name: PAGE_PORT_NAME, frameId: 0 }),
+    // The first answer is looked up in the cache while the panel proves itself.
+    onHint: (named) => {
+      if (named?.kind === 'xingtu') early.start({ oAuthorId: named.oAuthorId, platform: DEFAULT_PLATFORM });
+    },
+    onCreator: (next) => {
+      if (creator === undefined) mark(CREATOR_KNOWN_MARK);
+      creator = next;
+      draw();
+    },
   });
-  // The token comes from our parent window (the content script; the page cannot know it). The
-  // page can post here too: whatever it posts is at most a wrong token the content script
-  // ignores. Once trusted (a creator arrived) nothing more is forwarded.
-  window.addEventListener('message', (event: MessageEvent<unknown>) => {
-    if (creator !== undefined || event.source !== window.parent || !isFrameTokenMessage(event.data)) return;
-    const hello: HelloMessage = { type: 'hello', token: event.data.token };
-    port.postMessage(hello);
-  });
-  const hello: HelloMessage = { type: 'hello' };
-  port.postMessage(hello);
-  collapsed = (await panelCollapsedItem.getValue()) === true; // a corrupt value is "open"
+  if (!port) return;
+  collapsed = (await storedCollapsed) === true; // a corrupt value is "open"
 
   const reportLayout = () => {
     const el = root.firstElementChild as HTMLElement | null;
