@@ -369,7 +369,7 @@ export async function waitForPanel(
   const shadowOpen = await handles.host.first().evaluate((el) => el.shadowRoot !== null);
   if (!shadowOpen) throw new Error(`<${PANEL_HOST_TAG}> has no open shadow root`);
   await expect(handles.iframe, 'panel iframe in the shadow root').toBeAttached({ timeout });
-  // The src is the per-session dynamic URL (use_dynamic_url); the document is the extension's.
+  // The src is panel.html of an extension; the document is ours.
   const src = (await handles.iframe.first().getAttribute('src')) ?? '';
   if (!/^chrome-extension:\/\/[^/]+\/panel\.html$/.test(src)) throw new Error(`panel iframe src is not the extension's: ${src}`);
   if (options.extensionId) {
