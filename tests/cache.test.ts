@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDistributionCache, DEFAULT_MAX_CACHE_BYTES } from '../utils/cache';
 import { INDEX_VERSION, recordBytes } from '../utils/lru-index';
@@ -223,10 +223,40 @@ describe('distribution cache: bytes and older layouts', () => {
     await fakeBrowser.storage.local.set({ [`dist:SHORT_VIDEO:${ID}`]: entry, distIndex: { [`dist:SHORT_VIDEO:${ID}`]: 4_500_000 } });
     const cache = createDistributionCache({ now: c.now });
     expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).toEqual(entry);
-    expect((await stored()).distIndex).toEqual({
-      version: INDEX_VERSION,
-      entries: { [`dist:SHORT_VIDEO:${ID}`]: [5_000_000, recordBytes(`dist:SHORT_VIDEO:${ID}`, entry)] },
+    // The use is recorded just after the answer (utils/cache.ts get).
+    await vi.waitFor(async () =>
+      expect((await stored()).distIndex).toEqual({
+        version: INDEX_VERSION,
+        entries: { [`dist:SHORT_VIDEO:${ID}`]: [5_000_000, recordBytes(`dist:SHORT_VIDEO:${ID}`, entry)] },
+      }),
+    );
+  });
+
+  it('a hit is answered without waiting for its use to be recorded; the use still counts for eviction', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now, maxEntries: 2 });
+    await cache.set('a', 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    c.advance(1);
+    await cache.set('b', 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    c.advance(1);
+    // Index writes hang: the answer must not.
+    const realSet = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+      if ('distIndex' in items) await held;
+      return realSet(items);
     });
+    try {
+      expect(await cache.get('a', 'SHORT_VIDEO', HOUR)).not.toBeNull(); // 'a' is now the most recent
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+    c.advance(1);
+    await cache.set('c', 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() }); // evicts the least recent: 'b'
+    expect(await cache.get('a', 'SHORT_VIDEO', HOUR)).not.toBeNull();
+    expect(await cache.get('b', 'SHORT_VIDEO', HOUR)).toBeNull();
   });
 
   it('a record of another shape (an older or future layout) is a miss and is removed, never a crash', async () => {

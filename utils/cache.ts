@@ -84,7 +84,9 @@ export function createDistributionCache(options: DistributionCacheOptions = {}):
       const age = now() - parsed.output.fetchedAt;
       // A negative age means the clock went back: the age is unknown, so the entry is not trusted.
       if (age < 0 || age >= ttlMs) return null;
-      await lru.touch([name]);
+      // Recency is bookkeeping: the answer does not wait for it. The index applies its changes
+      // in order, so a later write or eviction sees this use.
+      lru.touch([name]).catch(() => undefined);
       return { rows: parsed.output.rows, fetchedAt: parsed.output.fetchedAt };
     },
 
