@@ -35,6 +35,21 @@ describe('distribution cache', () => {
     expect(await cache.get(ID, 'SHORT_VIDEO', HOUR)).toEqual({ rows: ROWS, fetchedAt: 1_000_000 });
   });
 
+  it('reads the entry while the lifetime is still being read (a promise), then applies it', async () => {
+    const c = clock();
+    const cache = createDistributionCache({ now: c.now });
+    await cache.set(ID, 'SHORT_VIDEO', { rows: ROWS, fetchedAt: c.now() });
+    c.advance(2 * HOUR);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    let giveTtl: (ms: number) => void = () => undefined;
+    const answer = cache.get(ID, 'SHORT_VIDEO', new Promise<number>((resolve) => (giveTtl = resolve)));
+    await vi.waitFor(() => expect(get).toHaveBeenCalled()); // before the lifetime is known
+    giveTtl(HOUR);
+    expect(await answer).toBeNull(); // 2 h old, 1 h lifetime
+    expect(await cache.get(ID, 'SHORT_VIDEO', Promise.resolve(3 * HOUR))).not.toBeNull();
+    get.mockRestore();
+  });
+
   it('an expired entry is a miss', async () => {
     const c = clock();
     const cache = createDistributionCache({ now: c.now });

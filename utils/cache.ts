@@ -10,8 +10,11 @@ export interface CachedDistribution {
 }
 
 export interface DistributionCache {
-  /** The entry when it is younger than `ttlMs`; null when missing, expired or corrupt. */
-  get(oAuthorId: string, platform: Platform, ttlMs: number): Promise<CachedDistribution | null>;
+  /**
+   * The entry when it is younger than `ttlMs`; null when missing, expired or corrupt. `ttlMs`
+   * may still be on its way (read from the settings): the entry is read meanwhile.
+   */
+  get(oAuthorId: string, platform: Platform, ttlMs: number | Promise<number>): Promise<CachedDistribution | null>;
   /** Store a successful answer (an empty list too); evicts the least recently used past the bound. */
   set(oAuthorId: string, platform: Platform, entry: CachedDistribution): Promise<void>;
   /** Remove every cached distribution. */
@@ -74,7 +77,7 @@ export function createDistributionCache(options: DistributionCacheOptions = {}):
   return {
     async get(oAuthorId, platform, ttlMs) {
       const name = entryName(oAuthorId, platform);
-      const raw: unknown = await storage.getItem(localKey(name));
+      const [raw, ttl] = await Promise.all([storage.getItem<unknown>(localKey(name)), ttlMs]);
       if (raw === null || raw === undefined) return null;
       const parsed = v.safeParse(EntrySchema, raw);
       if (!parsed.success) {
@@ -83,7 +86,7 @@ export function createDistributionCache(options: DistributionCacheOptions = {}):
       }
       const age = now() - parsed.output.fetchedAt;
       // A negative age means the clock went back: the age is unknown, so the entry is not trusted.
-      if (age < 0 || age >= ttlMs) return null;
+      if (age < 0 || age >= ttl) return null;
       // Recency is bookkeeping: the answer does not wait for it. The index applies its changes
       // in order, so a later write or eviction sees this use.
       lru.touch([name]).catch(() => undefined);

@@ -62,18 +62,20 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
     return result;
   }
 
-  /** An unreadable cache is a miss. */
-  async function cached(oAuthorId: string, platform: Platform, settings: Settings): Promise<Distribution | null> {
-    const hit = await cache.get(oAuthorId, platform, settings.cacheTtlHours * HOUR_MS).catch(() => null);
+  /** An unreadable cache is a miss. The entry is read while the settings still load. */
+  async function cached(oAuthorId: string, platform: Platform, settings: Promise<Settings>): Promise<Distribution | null> {
+    const ttlMs = settings.then((s) => s.cacheTtlHours * HOUR_MS);
+    const hit = await cache.get(oAuthorId, platform, ttlMs).catch(() => null);
     return hit ? { oAuthorId, platform, rows: hit.rows, fetchedAt: hit.fetchedAt, fromCache: true } : null;
   }
 
   return {
     async peek({ oAuthorId, platform }) {
       if (typeof oAuthorId !== 'string' || !O_AUTHOR_ID.test(oAuthorId) || !isPlatform(platform)) return null;
-      const [key, settings] = await Promise.all([loadApiKey(), loadSettings()]);
-      if (key.trim() === '') return null; // the full request says "no key"
-      return cached(oAuthorId, platform, settings);
+      // Key, settings and entry are read at once: a cached answer costs one storage round.
+      const settings = loadSettings();
+      const [key, hit] = await Promise.all([loadApiKey(), cached(oAuthorId, platform, settings)]);
+      return key.trim() === '' ? null : hit; // without a key the full request says "no key"
     },
 
     async getDistribution(req) {
@@ -82,14 +84,12 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
         return failure({ kind: 'bad-input', detail: 'oAuthorId must be 1–24 decimal digits' });
       }
       if (!isPlatform(platform)) return failure({ kind: 'bad-input', oAuthorId, detail: 'unknown platform' });
-      const [key, settings] = await Promise.all([loadApiKey(), loadSettings()]);
+      const loadingSettings = loadSettings();
+      const lookup = req.refresh === true ? Promise.resolve(null) : cached(oAuthorId, platform, loadingSettings);
+      const [key, settings, hit] = await Promise.all([loadApiKey(), loadingSettings, lookup]);
       const token = key.trim();
       if (token === '') return failure({ kind: 'no-key' });
-
-      if (req.refresh !== true) {
-        const hit = await cached(oAuthorId, platform, settings);
-        if (hit) return { ok: true, value: hit };
-      }
+      if (hit) return { ok: true, value: hit };
 
       // A refresh joins a call already running for the same creator: its answer is just as new.
       const explicit = req.refresh === true;
