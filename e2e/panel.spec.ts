@@ -87,6 +87,25 @@ test.describe('panel on Xingtu creator pages', () => {
     expect(mockApi.calls({ oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(1);
   });
 
+  test('a link to another page (not an in-app move) does not switch the panel before that page is there', async ({ page, mockApi }) => {
+    // The other creator's page answers 204: the browser stays on this page. The Navigation API
+    // announced the move all the same; the panel must still show this page's creator, and
+    // nobody pays for the other one.
+    const other = creatorPageUrl(MUSIC_CREATOR_ID);
+    await page.route(`${other}?via=link`, (route) => route.fulfill({ status: 204, body: '' }));
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    const { frame } = await waitForPanel(page);
+    await page.evaluate((url) => location.assign(url), `${other}?via=link`);
+    await page.waitForTimeout(1_000);
+    await expect(page).toHaveURL(creatorPageUrl(FOOD_CREATOR_ID));
+    await expect(frame.getByText(FOOD_CREATOR_ID)).toBeVisible();
+    await expect(frame.getByText(MUSIC_CREATOR_ID)).toHaveCount(0);
+    expect(mockApi.calls({ oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(0);
+    // An in-app move right after still works.
+    await page.locator(`a.similar-author[data-author-id="${MUSIC_CREATOR_ID}"]`).click();
+    await expect.poll(async () => (await tableRows(page))[0]).toEqual(['音乐', '203', '72.2%']);
+  });
+
   test('no panel on a page that is not a creator page', async ({ page }) => {
     await page.goto(MARKET_URL);
     await expect(page.locator('h1')).toHaveText('达人广场');

@@ -141,9 +141,17 @@ function startPanelController(ctx: ContentScriptContext): void {
 
   ctx.addEventListener(window, 'wxt:locationchange', (event) => {
     // A page can dispatch an event of that name too; only WXT's own carries a URL of our world.
-    const next: unknown = (event as { newUrl?: unknown }).newUrl;
-    if (next instanceof URL) update(next.href);
+    if (!((event as { newUrl?: unknown }).newUrl instanceof URL)) return;
+    // WXT relays the Navigation API's navigate event, which comes *before* the move, for moves
+    // to other documents too (a link to another creator page): this page does not show that
+    // URL, and may never (a download, a 204, a cancelled load). Once the page's code that moved
+    // is done, location.href says where this document is: the new URL after pushState, still
+    // the old one when another document is on its way.
+    queueMicrotask(() => update(location.href));
   });
+  // Back and Forward within the app: the URL changes after the navigate event (a traversal is
+  // asynchronous), and popstate says when it has.
+  ctx.addEventListener(window, 'popstate', () => update(location.href));
   ctx.onInvalidated(() => {
     reading?.abort();
     browser.runtime.onConnect.removeListener(onConnect);
