@@ -48,7 +48,7 @@ export async function startPanelHandshake(deps: PanelHandshakeDeps): Promise<Pan
   const { window: win } = deps;
   let trusted = false;
   let port: PanelPort | null = null;
-  const early = new Set<string>();
+  const pendingTokens = new Set<string>();
 
   const hello = (token?: string) => {
     const message: HelloMessage = token === undefined ? { type: 'hello' } : { type: 'hello', token };
@@ -59,7 +59,7 @@ export async function startPanelHandshake(deps: PanelHandshakeDeps): Promise<Pan
     if (trusted || event.source !== win.parent || !isFrameTokenMessage(event.data)) return;
     if (event.data.creator !== undefined) deps.onHint(event.data.creator);
     if (port) hello(event.data.token);
-    else if (early.size < MAX_EARLY_TOKENS) early.add(event.data.token);
+    else if (pendingTokens.size < MAX_EARLY_TOKENS) pendingTokens.add(event.data.token);
   });
   win.postToParent(PANEL_READY);
 
@@ -73,8 +73,8 @@ export async function startPanelHandshake(deps: PanelHandshakeDeps): Promise<Pan
     deps.onCreator(message.creator);
   });
   // No token yet: a bare hello makes the content script send it (again).
-  if (early.size === 0) hello();
-  early.forEach((token) => hello(token));
-  early.clear();
+  if (pendingTokens.size === 0) hello();
+  pendingTokens.forEach((token) => hello(token));
+  pendingTokens.clear();
   return port;
 }

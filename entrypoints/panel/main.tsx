@@ -17,14 +17,13 @@ import type { Resolution } from '@/utils/messaging';
 const SUPERSEDED: Failure = { kind: 'bad-input', detail: 'superseded' };
 const superseded = <T,>(): Result<T> => ({ ok: false, error: { ...SUPERSEDED } });
 
+/** The cache lookup started while the panel proves itself (see start below). */
+const early = createEarlyPeek(peekDistribution);
 
 /**
  * The panel follows the page: clicking quickly through creators (or Back, Back, Back) must not
  * buy an answer for each one glimpsed. Paid requests wait until the page settles (utils/settle-loads.ts).
  */
-/** The cache lookup started while the panel proves itself (see start below). */
-const early = createEarlyPeek(peekDistribution);
-
 const bridge: ViewBridge = {
   ...messagingBridge,
   // A cached answer costs nothing, so it never waits for the page to settle.
