@@ -192,21 +192,21 @@ export async function measureUnattendedLoads(options: UnattendedOptions): Promis
     }
     if (!worker) throw new Error('unattended: the extension service worker did not start');
     const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker, flatten: true })) as { sessionId: string };
-    const settings = { apiKey: options.apiKey, settings: { cacheTtlHours: 24, customUrl: options.apiUrl, endpoint: 'custom', timeoutSeconds: 60 } };
-    const wanted = JSON.stringify(settings.settings);
-    // The worker checks its stored records as it starts: write once that is done, and read back.
+    // Stored as the options page stores them (apiKeyItem, settingsItem in utils/settings.ts; that
+    // module cannot load outside an extension, so its defaults are written out here).
+    const stored = { apiKey: options.apiKey, settings: { cacheTtlHours: 24, customUrl: options.apiUrl, endpoint: 'custom', timeoutSeconds: 60 } };
+    // A write made while the worker is still starting was seen lost (no key): write, read back, retry.
     for (let attempt = 0; ; attempt += 1) {
       await sleep(500);
-      await cdp.send('Runtime.evaluate', { expression: `chrome.storage.local.set(${JSON.stringify(settings)})`, awaitPromise: true }, sessionId);
+      await cdp.send('Runtime.evaluate', { expression: `chrome.storage.local.set(${JSON.stringify(stored)})`, awaitPromise: true }, sessionId);
       await sleep(300);
       const { result } = (await cdp.send(
         'Runtime.evaluate',
-        { expression: `chrome.storage.local.get(null).then((all) => JSON.stringify([all.apiKey, all.settings]))`, awaitPromise: true, returnByValue: true },
+        { expression: `chrome.storage.local.get(null).then((all) => JSON.stringify({ apiKey: all.apiKey, settings: all.settings }))`, awaitPromise: true, returnByValue: true },
         sessionId,
       )) as { result: { value?: string } };
-      const [key, saved] = JSON.parse(result.value ?? '[]') as [unknown, Record<string, unknown> | undefined];
-      const same = saved !== undefined && JSON.stringify(Object.fromEntries(Object.keys(settings.settings).map((k) => [k, saved[k]]))) === wanted;
-      if (key === options.apiKey && same) break;
+      const saved = JSON.parse(result.value ?? '{}') as { apiKey?: unknown; settings?: { customUrl?: unknown } };
+      if (saved.apiKey === options.apiKey && saved.settings?.customUrl === options.apiUrl) break;
       if (attempt === 5) throw new Error('unattended: could not store the settings');
     }
     await cdp.send('Target.detachFromTarget', { sessionId });
