@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
-import { CREATOR_SITE_MATCHES } from './utils/sites';
+import { CREATOR_SITE_MATCHES } from './utils/shared/sites';
 import preact from '@preact/preset-vite';
 
 const require = createRequire(import.meta.url);
@@ -46,11 +46,11 @@ export default defineConfig({
         // The pages the content script runs on (entrypoints/creator-pages.content.ts).
         matches: CREATOR_SITE_MATCHES,
         // No `use_dynamic_url`: with it Chrome puts each panel frame in a renderer of its own,
-        // which costs a full page load ~20 ms before the chart (scripts/bench.ts: panel
+        // which costs a full page load ~20 ms before the chart (scripts/bench/main.ts: panel
         // document parsed 52 → 39 ms after detection, chart 107 → 86 ms). What it would hide
         // (that the extension is installed) these sites see anyway: the panel is in their DOM.
         // Trust never rested on the URL: a panel a page frames itself gets nothing
-        // (utils/panel-port.ts, e2e/security-hostile.spec.ts).
+        // (utils/shared/panel-port.ts, e2e/security-hostile.spec.ts).
       },
     ],
   }),

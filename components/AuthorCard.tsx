@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { formatCount, t } from '@/utils/i18n';
-import type { LinkedAuthor } from '@/utils/messaging';
+import { formatCount, t } from '@/utils/views/i18n';
+import type { LinkedAuthor } from '@/utils/shared/messaging';
 import { xingtuCreatorUrl } from './CreatorView';
 import './douyin.css';
 

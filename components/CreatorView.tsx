@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_PLATFORM, type Platform } from '@/utils/platform';
-import type { DistributionRequest } from '@/utils/messaging';
-import type { Distribution, Result } from '@/utils/types';
-import { formatCount, formatDateTime, platformKey, t } from '@/utils/i18n';
+import { DEFAULT_PLATFORM, type Platform } from '@/utils/shared/platform';
+import type { DistributionRequest } from '@/utils/shared/messaging';
+import type { Distribution, Result } from '@/utils/shared/types';
+import { formatCount, formatDateTime, platformKey, t } from '@/utils/views/i18n';
 import { DistributionChart } from './DistributionChart';
 import { DistributionTable } from './DistributionTable';
 import { PlatformSwitch } from './PlatformSwitch';

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
-import { chartSlices, formatShare, type ChartSlice } from '@/utils/distribution';
-import { formatCount, t } from '@/utils/i18n';
-import type { CategoryRow } from '@/utils/types';
-import { CHART_DRAWN_MARK, mark } from '@/utils/perf-marks';
+import { chartSlices, formatShare, type ChartSlice } from '@/utils/shared/distribution';
+import { formatCount, t } from '@/utils/views/i18n';
+import type { CategoryRow } from '@/utils/shared/types';
+import { CHART_DRAWN_MARK, mark } from '@/utils/shared/perf-marks';
 import { MAX_SLICES, sliceColors } from './palette';
 import './view.css';
 
@@ -44,7 +44,7 @@ function chartData(slices: readonly ChartSlice[]): ChartConfiguration<'doughnut'
 
 /**
  * Marks the canvas `data-drawn` (and a User Timing mark) once its first frame is complete, i.e.
- * after any animation. The benchmark (scripts/bench.ts) times the panel with it.
+ * after any animation. The benchmark (scripts/bench/main.ts) times the panel with it.
  */
 const drawnMarker: Plugin<'doughnut'> = {
   id: 'xdpDrawn',

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
-import { formatShare } from '@/utils/distribution';
-import { formatCount, t } from '@/utils/i18n';
-import type { CategoryRow } from '@/utils/types';
+import { formatShare } from '@/utils/shared/distribution';
+import { formatCount, t } from '@/utils/views/i18n';
+import type { CategoryRow } from '@/utils/shared/types';
 import { MAX_SLICES, rowColors } from './palette';
 import './view.css';
 

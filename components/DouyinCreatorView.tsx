@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import type { DouyinAccount } from '@/utils/creator';
-import type { LinkedAuthor, Resolution } from '@/utils/messaging';
-import type { Failure, Result } from '@/utils/types';
-import type { ViewBridge } from '@/utils/view-bridge';
+import { t } from '@/utils/views/i18n';
+import type { DouyinAccount } from '@/utils/shared/creator';
+import type { LinkedAuthor, Resolution } from '@/utils/shared/messaging';
+import type { Failure, Result } from '@/utils/shared/types';
+import type { ViewBridge } from '@/utils/views/view-bridge';
 import { CreatorView } from './CreatorView';
 import { StatusMessage } from './StatusMessage';
 import { AuthorCard } from './AuthorCard';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { parseCreatorInput } from '@/utils/creator-input';
+import { t } from '@/utils/views/i18n';
+import { parseCreatorInput } from '@/utils/views/creator-input';
 
 /** "Wrong match?": paste a Xingtu link or id; the parent stores it as the user's choice. */
 export function LinkCorrection({ onLink, startOpen = false }: { onLink: (oAuthorId: string) => void; startOpen?: boolean }) {

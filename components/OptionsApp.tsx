@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { failureKey, t, type MessageKey } from '@/utils/i18n';
+import { failureKey, t, type MessageKey } from '@/utils/views/i18n';
 import {
   DEFAULT_TIMEOUT_SECONDS,
   MAX_TIMEOUT_SECONDS,
@@ -7,10 +7,10 @@ import {
   validateSettingsInput,
   type SettingsInput,
   type SettingsField,
-} from '@/utils/settings';
-import type { Failure, Result } from '@/utils/types';
-import type { StorageNoticeKind } from '@/utils/notice';
-import { BRIDGE_MARGIN_MS, withDeadline } from '@/utils/view-bridge';
+} from '@/utils/shared/settings';
+import type { Failure, Result } from '@/utils/shared/types';
+import type { StorageNoticeKind } from '@/utils/shared/notice';
+import { BRIDGE_MARGIN_MS, withDeadline } from '@/utils/views/view-bridge';
 
 export interface OptionsStore {
   load(): Promise<SettingsInput>;

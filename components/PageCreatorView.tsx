@@ -1,6 +1,6 @@
-import { t } from '@/utils/i18n';
-import type { PageCreator } from '@/utils/creator';
-import type { ViewBridge } from '@/utils/view-bridge';
+import { t } from '@/utils/views/i18n';
+import type { PageCreator } from '@/utils/shared/creator';
+import type { ViewBridge } from '@/utils/views/view-bridge';
 import { CreatorView } from './CreatorView';
 import { DouyinCreatorView } from './DouyinCreatorView';
 import { StatusMessage } from './StatusMessage';

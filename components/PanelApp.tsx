@@ -1,7 +1,7 @@
 import { PageCreatorView } from './PageCreatorView';
-import { t } from '@/utils/i18n';
-import type { PageCreator } from '@/utils/creator';
-import { messagingBridge, type ViewBridge } from '@/utils/view-bridge';
+import { t } from '@/utils/views/i18n';
+import type { PageCreator } from '@/utils/shared/creator';
+import { messagingBridge, type ViewBridge } from '@/utils/views/view-bridge';
 import './panel.css';
 
 export interface PanelAppProps {

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
-import { PLATFORMS, type Platform } from '@/utils/platform';
-import { platformKey, t } from '@/utils/i18n';
+import { PLATFORMS, type Platform } from '@/utils/shared/platform';
+import { platformKey, t } from '@/utils/views/i18n';
 import './view.css';
 
 export interface PlatformSwitchProps {

@@ -2,13 +2,13 @@ import { useRef, useState } from 'preact/hooks';
 import { PageCreatorView } from './PageCreatorView';
 import { AuthorCard } from './AuthorCard';
 import { StatusMessage } from './StatusMessage';
-import { t } from '@/utils/i18n';
-import type { PageCreator } from '@/utils/creator';
-import { parseCreatorInput } from '@/utils/creator-input';
-import type { DouyinPage } from '@/utils/douyin/page-url';
-import type { XingtuAuthor } from '@/utils/search/parse-search';
-import type { Result } from '@/utils/types';
-import { messagingBridge, type ViewBridge } from '@/utils/view-bridge';
+import { t } from '@/utils/views/i18n';
+import type { PageCreator } from '@/utils/shared/creator';
+import { parseCreatorInput } from '@/utils/views/creator-input';
+import type { DouyinPage } from '@/utils/shared/douyin-page-url';
+import type { XingtuAuthor } from '@/utils/shared/xingtu-author';
+import type { Result } from '@/utils/shared/types';
+import { messagingBridge, type ViewBridge } from '@/utils/views/view-bridge';
 import './popup.css';
 
 export interface PopupAppProps {

@@ -1,5 +1,5 @@
-import { failureKey, formatDateTime, t, type MessageKey, type ViewFailureKind } from '@/utils/i18n';
-import type { Failure } from '@/utils/types';
+import { failureKey, formatDateTime, t, type MessageKey, type ViewFailureKind } from '@/utils/views/i18n';
+import type { Failure } from '@/utils/shared/types';
 import './view.css';
 
 /** A failure to show: one from the API/background, or `unexpected` (the load itself threw). */
@@ -25,7 +25,7 @@ const BLOCKED_KEYS: Partial<Record<ViewFailureKind, MessageKey>> = {
   'insufficient-balance': 'blocked.insufficient-balance',
 };
 
-/** Why no call was made and until when (utils/api/call-guard.ts), or null when the failure is not a block. */
+/** Why no call was made and until when (utils/background/api/call-guard.ts), or null when the failure is not a block. */
 function blockedText(error: ViewFailure): string | null {
   if (!('blockedUntil' in error) || error.blockedUntil === undefined) return null;
   const key = BLOCKED_KEYS[error.kind];

@@ -1,4 +1,4 @@
-import type { CategoryRow } from '@/utils/types';
+import type { CategoryRow } from '@/utils/shared/types';
 
 /**
  * Slice colours, shared by the doughnut and the table's swatches (the table is the chart's legend).

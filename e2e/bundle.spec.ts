@@ -2,8 +2,8 @@ import { test, expect } from '@playwright/test';
 import { EXTENSION_DIR, builtManifest } from './harness';
 import { DEPENDENCY_SIGNATURES, SIZE_BUDGETS, kb, readBundle, type BundleReport } from '../scripts/bundle-sizes';
 
-// Checks on the built extension itself (no browser needed). The size budgets (issue 5, README
-// "Performance") are enforced here; `npm run bench` reports the same sizes with the timings.
+// Checks on the built extension itself (no browser needed). The size budgets (docs/performance.md)
+// are enforced here; `npm run bench` reports the same sizes with the timings.
 
 let bundle: BundleReport;
 test.beforeAll(() => {

@@ -1,6 +1,6 @@
 /**
  * Fault injection, part 2: answers after which calling again cannot help for a while, and the
- * background's call guard (utils/api/call-guard.ts) against the real mock API over HTTP:
+ * background's call guard (utils/background/api/call-guard.ts) against the real mock API over HTTP:
  * 302 / HTTP 429 back off and then cool down; 303 stops automatic calls until the next day in
  * Asia/Shanghai or another key; 601 until another key (an explicit Refresh tries once). Each
  * check counts the calls the mock received and reads what the panel says.
@@ -50,7 +50,7 @@ async function refresh(frame: FrameLocator, id: string, mockApi: MockApi, expect
   return settledPanel(frame, 20_000, id);
 }
 
-/** The time format the panel uses (utils/i18n.ts formatDateTime, English UI, this machine's zone). */
+/** The time format the panel uses (utils/views/i18n.ts formatDateTime, English UI, this machine's zone). */
 function panelTime(ms: number): string {
   return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 }

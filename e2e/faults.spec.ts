@@ -22,7 +22,7 @@ import {
 } from './faults-helpers';
 import type { MockApi } from './mock-api';
 
-/** The English title of each failure kind (utils/i18n.ts). */
+/** The English title of each failure kind (utils/views/i18n.ts). */
 const TITLES: Record<string, string> = {
   'invalid-token': 'Invalid API key',
   'collection-failed': 'Collection failed',

@@ -1,7 +1,7 @@
 /**
  * An extension update keeps the saved key and what the previous release stored. Chromium loads
  * a copy of the built extension in a profile of its own; the previous release's storage layout
- * (0.1.0: see tests/storage-upgrade.test.ts) is written; the browser is closed, the copy's
+ * (0.1.0: see tests/background/storage-upgrade.test.ts) is written; the browser is closed, the copy's
  * version raised, and the same profile opened again — Chrome updates the extension at that path
  * (same id, storage kept). The new version must use the key, the settings and the cached answer
  * as they were. (chrome.runtime.reload() would be closer, but an extension loaded with

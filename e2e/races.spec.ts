@@ -118,7 +118,7 @@ test('fast navigation across five creators: the panel ends on the last one, late
   expect(states.slice(arrived).every(([id]) => id === last)).toBe(true);
   // Calls: the first creator, the first click (after a quiet moment: at once) and the last; the
   // two glimpsed in between were never asked for (the panel's requests closer than 350 ms to
-  // the previous one wait for the page to settle: utils/settle-loads.ts).
+  // the previous one wait for the page to settle: utils/views/settle-loads.ts).
   const calls = mockApi.calls({ path: DISTRIBUTION_PATH }).map((c) => c.oAuthorId);
   expect(calls).toEqual([FOOD_CREATOR_ID, MUSIC_CREATOR_ID, last]);
   test.info().annotations.push({ type: 'figures', description: `5 creators in ${navigationMs} ms: ${calls.length} calls, ${states.length} panel states` });

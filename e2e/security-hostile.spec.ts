@@ -4,7 +4,7 @@
  * and renders no markup of theirs. The page-chosen id is EVIL below; no call may name it.
  *
  * (A page can always change its own URL with history.pushState, and the extension follows the
- * URL like the user's own navigation: that is not an attack on the extension, see README.)
+ * URL like the user's own navigation: that is not an attack on the extension, see docs/security.md.)
  */
 import type { Frame, Page } from '@playwright/test';
 import { test, expect, panel, waitForPanel, creatorPageUrl } from './fixtures';
@@ -182,7 +182,7 @@ test('a page-made iframe of panel.html (any URL, any query) shows nothing and fe
 }) => {
   // MUSIC is in the cache (the user looked at it before): a page-made panel told about it must
   // still show nothing. A token message may name a creator, a hint the panel looks up in the
-  // cache while it proves itself (utils/panel-handshake.ts); only a proven panel shows anything.
+  // cache while it proves itself (utils/views/panel-handshake.ts); only a proven panel shows anything.
   await page.goto(creatorPageUrl(MUSIC_CREATOR_ID));
   await expect(panel(page).frame.locator('table tbody tr').first()).toContainText('音乐');
   await page.goto(creatorPageUrl(FOOD_CREATOR_ID));

@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { onMessage } from '@/utils/messaging';
-import { createApiClient } from '@/utils/api/client';
-import { createCallGuard } from '@/utils/api/call-guard';
-import { createDistributionCache } from '@/utils/cache';
-import { createDistributionService } from '@/utils/distribution-service';
-import { createAccountLinks } from '@/utils/account-links';
-import { createCreatorResolver } from '@/utils/creator-resolver';
-import { apiKeyItem, loadApiKey, loadSettings } from '@/utils/settings';
-import { checkStoredRecords, restrictStorageToExtensionPages } from '@/utils/storage-health';
+import { onMessage } from '@/utils/shared/messaging';
+import { createApiClient } from '@/utils/background/api/client';
+import { createCallGuard } from '@/utils/background/api/call-guard';
+import { createDistributionCache } from '@/utils/background/cache';
+import { createDistributionService } from '@/utils/background/distribution-service';
+import { createAccountLinks } from '@/utils/background/account-links';
+import { createCreatorResolver } from '@/utils/background/creator-resolver';
+import { loadSettings } from '@/utils/shared/settings';
+import { apiKeyItem, loadApiKey } from '@/utils/key/api-key';
+import { checkStoredRecords, restrictStorageToExtensionPages } from '@/utils/background/storage-health';
 import {
   OPTIONS_PAGES,
   VIEW_PAGES,
@@ -18,8 +19,8 @@ import {
   parseDouyinAccount,
   parseLinkRequest,
   parseSearchRequest,
-} from '@/utils/message-guards';
-import type { Failure } from '@/utils/types';
+} from '@/utils/background/message-guards';
+import type { Failure } from '@/utils/shared/types';
 
 /**
  * The only context that knows the API key and calls the API. Pages and content scripts ask for

@@ -1,11 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CREATOR_SITE_MATCHES } from '@/utils/sites';
-import { detectCreatorPage, sameCreatorPage, type CreatorPage } from '@/utils/page-detect';
-import type { DouyinAccount, PageCreator } from '@/utils/creator';
-import type { DouyinProfile } from '@/utils/douyin/profile';
-import { waitForDouyinProfile } from '@/utils/douyin/wait-for-profile';
+import { CREATOR_SITE_MATCHES } from '@/utils/shared/sites';
+import { detectCreatorPage, sameCreatorPage, type CreatorPage } from '@/utils/shared/page-detect';
+import type { DouyinAccount, PageCreator } from '@/utils/shared/creator';
+import type { DouyinProfile } from '@/utils/page/douyin/profile';
+import { waitForDouyinProfile } from '@/utils/page/douyin/wait-for-profile';
 import {
   PAGE_PORT_NAME,
   PANEL_PAGE_PATH,
@@ -16,9 +16,9 @@ import {
   newFrameToken,
   portPageOf,
   type CreatorMessage,
-} from '@/utils/panel-port';
-import { mountPanelHost, type PanelHost } from '@/utils/panel-host';
-import { DETECTED_MARK, mark } from '@/utils/perf-marks';
+} from '@/utils/shared/panel-port';
+import { mountPanelHost, type PanelHost } from '@/utils/page/panel-host';
+import { DETECTED_MARK, mark } from '@/utils/shared/perf-marks';
 
 /** How long a Douyin page may take to show who it is before the panel says it cannot tell. */
 const READ_TIMEOUT_MS = 10_000;
@@ -50,7 +50,7 @@ function startPanelController(ctx: ContentScriptContext): void {
   let panel: PanelHost | null = null;
   /** Ports that may learn the creator: the popup, and the panel in our own iframe. */
   const ports = new Set<Browser.runtime.Port>();
-  // Proves that a panel is the one in our iframe (utils/panel-port.ts); new for every page load.
+  // Proves that a panel is the one in our iframe (utils/shared/panel-port.ts); new for every page load.
   const frameToken = newFrameToken();
   // This extension's page origins: the real one, and the (dynamic) one getURL gives us.
   const origins = [...new Set([extensionOriginOf(browser.runtime.getURL(PANEL_PAGE_PATH)), `chrome-extension://${browser.runtime.id}`])];
@@ -62,7 +62,7 @@ function startPanelController(ctx: ContentScriptContext): void {
 
   const show = (next: PageCreator | null) => {
     creator = next;
-    if (creator) mark(DETECTED_MARK); // read by scripts/bench.ts (creator pages only)
+    if (creator) mark(DETECTED_MARK); // read by scripts/bench/main.ts (creator pages only)
     if (creator && panel && !panel.isAttached()) {
       // The page removed or emptied the host (an app re-rendering <body> does): start again.
       panel.remove();

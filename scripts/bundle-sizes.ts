@@ -1,13 +1,13 @@
 /**
  * What the built extension is made of: every script, stylesheet and page with its raw and
  * gzipped size, which entry loads it, and which third-party dependencies it carries. Shared by
- * the benchmark (scripts/bench.ts) and the size budget test (e2e/bundle.spec.ts).
+ * the benchmark (scripts/bench/rows.ts) and the size budget test (e2e/bundle.spec.ts).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Budgets in gzipped bytes (see README "Performance" and issue 5). */
+/** Budgets in gzipped bytes (see docs/performance.md). */
 export const SIZE_BUDGETS = {
   /** The script injected into every matched Douyin/Xingtu page. */
   contentScript: 8 * 1024,

@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { OptionsApp, type OptionsStore } from '@/components/OptionsApp';
-import { apiKeyItem, loadSettings, saveSettings } from '@/utils/settings';
-import { sendMessage } from '@/utils/messaging';
-import { clearNotice, loadNotice } from '@/utils/notice';
-import { t } from '@/utils/i18n';
+import { loadSettings, saveSettings } from '@/utils/shared/settings';
+import { apiKeyItem } from '@/utils/key/api-key';
+import { sendMessage } from '@/utils/shared/messaging';
+import { clearNotice, loadNotice } from '@/utils/shared/notice';
+import { t } from '@/utils/views/i18n';
 import '@/components/options.css';
 
 const store: OptionsStore = {

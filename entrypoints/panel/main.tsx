@@ -1,17 +1,17 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PanelApp } from '@/components/PanelApp';
-import { PAGE_PORT_NAME, type LayoutMessage } from '@/utils/panel-port';
-import { startPanelHandshake } from '@/utils/panel-handshake';
-import { createEarlyPeek } from '@/utils/early-peek';
-import { DEFAULT_PLATFORM } from '@/utils/platform';
-import type { PageCreator } from '@/utils/creator';
-import { panelCollapsedItem } from '@/utils/panel-state';
-import { CREATOR_KNOWN_MARK, PANEL_STARTED_MARK, mark } from '@/utils/perf-marks';
-import { settleRequests } from '@/utils/settle-loads';
-import { messagingBridge, peekDistribution, type ViewBridge } from '@/utils/view-bridge';
-import type { Distribution, Failure, Result } from '@/utils/types';
-import type { Resolution } from '@/utils/messaging';
+import { PAGE_PORT_NAME, type LayoutMessage } from '@/utils/shared/panel-port';
+import { startPanelHandshake } from '@/utils/views/panel-handshake';
+import { createEarlyPeek } from '@/utils/views/early-peek';
+import { DEFAULT_PLATFORM } from '@/utils/shared/platform';
+import type { PageCreator } from '@/utils/shared/creator';
+import { panelCollapsedItem } from '@/utils/views/panel-state';
+import { CREATOR_KNOWN_MARK, PANEL_STARTED_MARK, mark } from '@/utils/shared/perf-marks';
+import { settleRequests } from '@/utils/views/settle-loads';
+import { messagingBridge, peekDistribution, type ViewBridge } from '@/utils/views/view-bridge';
+import type { Distribution, Failure, Result } from '@/utils/shared/types';
+import type { Resolution } from '@/utils/shared/messaging';
 
 /** The answer to a request overtaken before it was sent (the view drops it: it is not its latest). */
 const SUPERSEDED: Failure = { kind: 'bad-input', detail: 'superseded' };
@@ -22,7 +22,7 @@ const early = createEarlyPeek(peekDistribution);
 
 /**
  * The panel follows the page: clicking quickly through creators (or Back, Back, Back) must not
- * buy an answer for each one glimpsed. Paid requests wait until the page settles (utils/settle-loads.ts).
+ * buy an answer for each one glimpsed. Paid requests wait until the page settles (utils/views/settle-loads.ts).
  */
 const bridge: ViewBridge = {
   ...messagingBridge,
@@ -46,12 +46,12 @@ const bridge: ViewBridge = {
 /**
  * The in-page panel: an extension page inside the creator page's iframe. It learns which creator
  * the tab shows from the content script over a port only this extension can open, and only
- * after proving it is the content script's own iframe (utils/panel-port.ts). Nothing else
+ * after proving it is the content script's own iframe (utils/shared/panel-port.ts). Nothing else
  * decides what it shows: not its URL (a page may load panel.html?anything), not window messages.
  * Until the content script has said, it renders nothing and asks the background for nothing.
  */
 async function start(): Promise<void> {
-  mark(PANEL_STARTED_MARK); // read by scripts/bench.ts
+  mark(PANEL_STARTED_MARK); // read by scripts/bench/main.ts
   const root = document.getElementById('app');
   if (!root) return;
 

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/PopupApp';
-import type { PageCreator } from '@/utils/creator';
-import { PAGE_PORT_NAME, isCreatorMessage } from '@/utils/panel-port';
+import type { PageCreator } from '@/utils/shared/creator';
+import { PAGE_PORT_NAME, isCreatorMessage } from '@/utils/shared/panel-port';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=<id>` when popup.html is

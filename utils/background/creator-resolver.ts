@@ -1,0 +1,164 @@
+import type { ApiClient, FoundAuthors } from './api/client';
+import { NO_GUARD, type CallGuard } from './api/call-guard';
+import type { AccountLinks } from './account-links';
+import { createInFlight } from './inflight';
+import { MAX_NICKNAME_LENGTH, parseDouyinAccount, parseLinkRequest } from './message-guards';
+import type { DouyinAccount, LinkedAuthor, Resolution } from '../shared/messaging';
+import type { XingtuAuthor } from '../shared/xingtu-author';
+import { matchCreator, searchKeyword } from './search-match';
+import { resolveBaseUrl, type Settings } from '../shared/settings';
+import type { Failure, Result } from '../shared/types';
+
+export interface CreatorResolverDeps {
+  client: Pick<ApiClient, 'searchAuthors'>;
+  links: AccountLinks;
+  /** The saved key ('' when none). */
+  loadApiKey: () => Promise<string>;
+  loadSettings: () => Promise<Settings>;
+  /** Clock of the in-memory search cache (the links have their own). */
+  now?: () => number;
+  /** Stops calls after 302/303/601 (utils/background/api/call-guard.ts); default: none. */
+  guard?: CallGuard;
+}
+
+export interface CreatorResolver {
+  /**
+   * The Xingtu creator of a Douyin account. Checks, each before any paid call: the account
+   * ('bad-input'), a stored answer (returned, no call), a nickname to search for ('bad-input'),
+   * the key ('no-key'); then one search by nickname (shared with identical searches in flight
+   * and with those of the last SEARCH_CACHE_MS), matched on uid = core_user_id. The answer
+   * (sure / likely / ambiguous / none) is stored; failures are not, so the next view retries.
+   * Never rejects.
+   */
+  resolve(account: DouyinAccount): Promise<Result<Resolution>>;
+  /**
+   * The user links the account to a creator (confirm, pick, paste): stored as
+   * `{kind:'sure', source:'user'}`, replacing any answer; no call. Never rejects.
+   */
+  link(account: DouyinAccount, author: LinkedAuthor): Promise<Result<Resolution>>;
+  /** Creators by nickname for the popup: one call, shared in flight, kept in memory briefly. Never rejects. */
+  search(keyword: string): Promise<Result<XingtuAuthor[]>>;
+}
+
+/** How long a search answer is reused from memory (the popup's lookups, repeated resolves). */
+export const SEARCH_CACHE_MS = 10 * 60_000;
+/** Most search answers kept in memory. */
+export const SEARCH_CACHE_ENTRIES = 50;
+
+function failure(error: Failure): { ok: false; error: Failure } {
+  return { ok: false, error };
+}
+
+function badInput(detail: string): { ok: false; error: Failure } {
+  return failure({ kind: 'bad-input', detail });
+}
+
+const ACCOUNT_RULES = `account: uid decimal digits, secUid as in the URL, nickname up to ${MAX_NICKNAME_LENGTH} characters, nothing else`;
+
+export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolver {
+  const { client, links, loadApiKey, loadSettings } = deps;
+  const now = deps.now ?? Date.now;
+  const guard = deps.guard ?? NO_GUARD;
+  const inFlight = createInFlight<Result<FoundAuthors>>();
+  /** keyword → answer; Map order = insertion order, the oldest goes first. */
+  const recent = new Map<string, { at: number; authors: XingtuAuthor[] }>();
+
+  function remembered(keyword: string): XingtuAuthor[] | null {
+    const hit = recent.get(keyword);
+    if (!hit) return null;
+    const age = now() - hit.at;
+    if (age < 0 || age >= SEARCH_CACHE_MS) {
+      recent.delete(keyword);
+      return null;
+    }
+    return hit.authors;
+  }
+
+  function remember(keyword: string, authors: XingtuAuthor[]): void {
+    recent.delete(keyword);
+    recent.set(keyword, { at: now(), authors });
+    for (const oldest of recent.keys()) {
+      if (recent.size <= SEARCH_CACHE_ENTRIES) break;
+      recent.delete(oldest);
+    }
+  }
+
+  /**
+   * One search by nickname: from memory, or joined to one in flight, or one call (through the
+   * call guard; `explicit` when the user asked, see call-guard.ts). Never rejects.
+   */
+  async function searchOnce(keyword: string, explicit: boolean): Promise<Result<XingtuAuthor[]>> {
+    const token = (await loadApiKey()).trim();
+    if (token === '') return failure({ kind: 'no-key' });
+    const known = remembered(keyword);
+    if (known) return { ok: true, value: known };
+    const result = await inFlight.run(keyword, async () => {
+      const settings = await loadSettings();
+      const call = { base: resolveBaseUrl(settings), token, keyword, timeoutMs: settings.timeoutSeconds * 1000 };
+      const answer = await guard.run(token, explicit, () => client.searchAuthors(call));
+      if (answer.ok) remember(keyword, answer.value.authors);
+      return answer;
+    });
+    return result.ok ? { ok: true, value: result.value.authors } : result;
+  }
+
+  /** Store an answer; what is stored may differ (a user link wins). A broken storage loses nothing. */
+  async function store(account: DouyinAccount, resolution: Resolution): Promise<Resolution> {
+    try {
+      const kept = await links.save(account, resolution);
+      return kept?.resolution ?? resolution;
+    } catch {
+      return resolution;
+    }
+  }
+
+  async function lookup(account: DouyinAccount): Promise<Resolution | null> {
+    try {
+      return (await links.get(account))?.resolution ?? null;
+    } catch {
+      return null; // an unreadable store is a miss
+    }
+  }
+
+  async function resolve(account: DouyinAccount): Promise<Result<Resolution>> {
+    if (!parseDouyinAccount(account)) return badInput(ACCOUNT_RULES);
+    const stored = await lookup(account);
+    if (stored) return { ok: true, value: stored };
+    const keyword = searchKeyword(account);
+    if (keyword === null) return badInput('a nickname is needed to search');
+    const found = await searchOnce(keyword, false);
+    if (!found.ok) return found;
+    const match = matchCreator({ uid: account.uid, nickname: account.nickname }, found.value);
+    const resolution: Resolution = match.kind === 'sure' ? { kind: 'sure', author: match.author, source: 'search' } : match;
+    return { ok: true, value: await store(account, resolution) };
+  }
+
+  async function link(account: DouyinAccount, author: LinkedAuthor): Promise<Result<Resolution>> {
+    if (!parseDouyinAccount(account)) return badInput(ACCOUNT_RULES);
+    const request = parseLinkRequest({ account, author });
+    if (!request) return badInput('author: a Xingtu id (oAuthorId) and the known fields only');
+    const resolution: Resolution = { kind: 'sure', author: request.author, source: 'user' };
+    // An account without uid or secUid cannot be remembered, and a failing storage cannot keep it:
+    // the link still applies to the view that asked for it.
+    await store(request.account, resolution);
+    return { ok: true, value: resolution };
+  }
+
+  async function search(keyword: string): Promise<Result<XingtuAuthor[]>> {
+    if (typeof keyword !== 'string') return badInput('keyword must be text');
+    const trimmed = keyword.trim();
+    if (trimmed === '' || trimmed.length > MAX_NICKNAME_LENGTH) {
+      return badInput(`keyword must be 1–${MAX_NICKNAME_LENGTH} characters`);
+    }
+    return searchOnce(trimmed, true);
+  }
+
+  // Nothing above should throw; if it does, the caller still gets an answer.
+  const never = (): { ok: false; error: Failure } => failure({ kind: 'bad-response' });
+
+  return {
+    resolve: (account) => resolve(account).catch(never),
+    link: (account, author) => link(account, author).catch(never),
+    search: (keyword) => search(keyword).catch(never),
+  };
+}

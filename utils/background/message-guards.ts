@@ -1,0 +1,183 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { PLATFORMS } from '../shared/platform';
+import { O_AUTHOR_ID } from '../shared/page-detect';
+import { DOUYIN_UID, SEC_UID } from '../shared/douyin-page-url';
+import type { DistributionRequest, DouyinAccount, LinkedAuthor, Resolution } from '../shared/messaging';
+import type { XingtuAuthor } from '../shared/xingtu-author';
+
+/** What the background knows about who sent a message (runtime.MessageSender). */
+export interface MessageSenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+}
+
+/**
+ * `scheme://host` of a URL, or null. (URL.origin is 'null' for schemes a runtime does not know
+ * as special — chrome-extension: outside Chrome — so it is built from the parts.)
+ */
+export function originOf(url: string | undefined): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.host === '' ? null : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return null;
+  }
+}
+
+/** This extension's page origin, e.g. `chrome-extension://<id>` (Firefox: `moz-extension://<uuid>`). */
+function extensionOrigin(): string | null {
+  return originOf(browser.runtime.getURL('/'));
+}
+
+/**
+ * Messages are answered only for this extension's own pages (panel, popup, options): the sender
+ * carries our id AND a URL of our origin. Other extensions (another id; their messages would
+ * arrive on onMessageExternal anyway), web pages (no `externally_connectable`) and content
+ * scripts (our id, but the page's URL: they run in the page's process and never need the
+ * background) are refused.
+ */
+export function isFromThisExtension(sender: MessageSenderInfo | undefined): boolean {
+  if (!sender || sender.id !== browser.runtime.id) return false;
+  const origin = extensionOrigin();
+  if (origin === null || originOf(sender.url) !== origin) return false;
+  // Chrome also reports the origin; when present it must agree.
+  return sender.origin === undefined || sender.origin === origin;
+}
+
+/** From one of the given pages of this extension (paths like '/options.html'). */
+export function isFromExtensionPage(sender: MessageSenderInfo | undefined, paths: readonly string[]): boolean {
+  if (!isFromThisExtension(sender) || typeof sender?.url !== 'string') return false;
+  return paths.includes(new URL(sender.url).pathname);
+}
+
+/** Pages that show creators (in-page panel, popup). */
+export const VIEW_PAGES: readonly string[] = ['/panel.html', '/popup.html'];
+/** The settings page. */
+export const OPTIONS_PAGES: readonly string[] = ['/options.html'];
+
+const DistributionRequestSchema = v.strictObject({
+  oAuthorId: v.pipe(v.string(), v.regex(O_AUTHOR_ID)),
+  platform: v.picklist(PLATFORMS),
+  refresh: v.optional(v.boolean()),
+});
+
+/** The validated request, or null for anything of another shape. */
+export function parseDistributionRequest(data: unknown): DistributionRequest | null {
+  const parsed = v.safeParse(DistributionRequestSchema, data);
+  return parsed.success ? parsed.output : null;
+}
+
+// ---- Douyin accounts and Xingtu authors (messages and stored account links) ------------------
+
+/** Longest nickname accepted from a Douyin page, and longest search keyword (after trimming). */
+export const MAX_NICKNAME_LENGTH = 100;
+/** Longest 抖音号. */
+export const MAX_UNIQUE_ID_LENGTH = 64;
+/** Longest Xingtu nickname / city kept from a search answer. */
+const MAX_AUTHOR_TEXT_LENGTH = 200;
+const MAX_URL_LENGTH = 2048;
+/** Most candidates an 'ambiguous' answer may carry. */
+export const MAX_CANDIDATES = 100;
+
+const OAuthorIdSchema = v.pipe(v.string(), v.regex(O_AUTHOR_ID));
+const DouyinUidSchema = v.pipe(v.string(), v.regex(DOUYIN_UID));
+const SecUidSchema = v.pipe(v.string(), v.regex(SEC_UID));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** An http(s) URL (an avatar shown as an image: never javascript:, data: …). */
+const WebUrlSchema = v.pipe(v.string(), v.maxLength(MAX_URL_LENGTH), v.check(isWebUrl));
+const FollowersSchema = v.pipe(v.number(), v.finite(), v.minValue(0));
+
+/** A Douyin account as a content script sends it: ids in their formats, bounded texts, nothing else. */
+export const DouyinAccountSchema = v.strictObject({
+  uid: v.nullable(DouyinUidSchema),
+  secUid: v.nullable(SecUidSchema),
+  nickname: v.nullable(text(MAX_NICKNAME_LENGTH)),
+  uniqueId: v.nullable(text(MAX_UNIQUE_ID_LENGTH)),
+});
+
+/** One creator of a search answer (utils/background/api/parse-search.ts XingtuAuthor). */
+export const XingtuAuthorSchema = v.strictObject({
+  oAuthorId: OAuthorIdSchema,
+  douyinUid: v.nullable(DouyinUidSchema),
+  nickname: text(MAX_AUTHOR_TEXT_LENGTH),
+  followers: v.nullable(FollowersSchema),
+  avatarUrl: v.nullable(WebUrlSchema),
+  city: v.nullable(text(MAX_AUTHOR_TEXT_LENGTH)),
+});
+
+/** A linked creator: the id, and whatever else is known (nothing when the user pasted an id). */
+export const LinkedAuthorSchema = v.strictObject({
+  oAuthorId: OAuthorIdSchema,
+  douyinUid: v.optional(v.nullable(DouyinUidSchema)),
+  nickname: v.optional(text(MAX_AUTHOR_TEXT_LENGTH)),
+  followers: v.optional(v.nullable(FollowersSchema)),
+  avatarUrl: v.optional(v.nullable(WebUrlSchema)),
+  city: v.optional(v.nullable(text(MAX_AUTHOR_TEXT_LENGTH))),
+});
+
+/** Which Xingtu creator an account is (utils/shared/messaging.ts Resolution). */
+export const ResolutionSchema = v.variant('kind', [
+  v.strictObject({ kind: v.literal('sure'), author: LinkedAuthorSchema, source: v.picklist(['search', 'user']) }),
+  v.strictObject({ kind: v.literal('likely'), author: XingtuAuthorSchema }),
+  v.strictObject({
+    kind: v.literal('ambiguous'),
+    candidates: v.pipe(v.array(XingtuAuthorSchema), v.minLength(1), v.maxLength(MAX_CANDIDATES)),
+  }),
+  v.strictObject({ kind: v.literal('none') }),
+]);
+
+const LinkRequestSchema = v.strictObject({ account: DouyinAccountSchema, author: LinkedAuthorSchema });
+
+/** A search keyword: text that is 1–100 characters once trimmed. */
+const SearchRequestSchema = v.strictObject({
+  keyword: v.pipe(
+    v.string(),
+    v.check((k) => {
+      const trimmed = k.trim();
+      return trimmed.length > 0 && trimmed.length <= MAX_NICKNAME_LENGTH;
+    }),
+  ),
+});
+
+function parseWith<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> | null {
+  const parsed = v.safeParse(schema, data);
+  return parsed.success ? parsed.output : null;
+}
+
+/** `resolveDouyin`'s data, or null for anything of another shape. */
+export function parseDouyinAccount(data: unknown): DouyinAccount | null {
+  return parseWith(DouyinAccountSchema, data);
+}
+
+/** `linkDouyin`'s data, or null for anything of another shape. */
+export function parseLinkRequest(data: unknown): { account: DouyinAccount; author: LinkedAuthor } | null {
+  return parseWith(LinkRequestSchema, data);
+}
+
+/** `searchCreators`' data, or null for anything of another shape. */
+export function parseSearchRequest(data: unknown): { keyword: string } | null {
+  return parseWith(SearchRequestSchema, data);
+}
+
+/** A Resolution (unknown fields anywhere are refused), or null. */
+export function parseResolution(data: unknown): Resolution | null {
+  return parseWith(ResolutionSchema, data);
+}
+
+/** A search author, or null. */
+export function parseXingtuAuthor(data: unknown): XingtuAuthor | null {
+  return parseWith(XingtuAuthorSchema, data);
+}

@@ -1,0 +1,161 @@
+import * as v from 'valibot';
+import { storage } from 'wxt/utils/storage';
+import { API_BASES } from './api-endpoints';
+
+export type EndpointChoice = 'global' | 'cn' | 'custom';
+export const ENDPOINT_CHOICES: readonly EndpointChoice[] = ['global', 'cn', 'custom'];
+
+/** Everything the user sets except the key (the key has its own storage item). */
+export interface Settings {
+  endpoint: EndpointChoice;
+  /** The user's own base URL; used only when `endpoint` is 'custom'. */
+  customUrl: string;
+  /** How long a fetched distribution is shown without a new (paid) call. */
+  cacheTtlHours: number;
+  /**
+   * How long one API request may take before the background gives up (each attempt). Read for
+   * every call. Records saved before this setting existed load with the default.
+   */
+  timeoutSeconds: number;
+}
+
+/** The options form: the key plus the settings. */
+export interface SettingsInput extends Settings {
+  apiKey: string;
+}
+
+export type SettingsField = 'apiKey' | 'customUrl' | 'cacheTtlHours' | 'timeoutSeconds';
+export type SettingsErrorReason = 'empty' | 'whitespace' | 'not-http-url' | 'out-of-range';
+export interface SettingsError {
+  field: SettingsField;
+  reason: SettingsErrorReason;
+}
+export type SettingsValidation = { ok: true; value: SettingsInput } | { ok: false; errors: SettingsError[] };
+
+export const MIN_CACHE_TTL_HOURS = 1;
+export const MAX_CACHE_TTL_HOURS = 720;
+
+/** The provider asks for at least 60 s (it collects data live); 5 s is for tests and impatient users. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+export const MIN_TIMEOUT_SECONDS = 5;
+export const MAX_TIMEOUT_SECONDS = 120;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  endpoint: 'global',
+  customUrl: '',
+  cacheTtlHours: 24,
+  timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+});
+
+/** Raw stored settings; read them through loadSettings(), which validates. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: { ...DEFAULT_SETTINGS },
+  version: 1,
+});
+
+/** An absolute http: or https: URL (a test server at http://127.0.0.1:<port> included). */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function isValidTtl(hours: number): boolean {
+  return Number.isInteger(hours) && hours >= MIN_CACHE_TTL_HOURS && hours <= MAX_CACHE_TTL_HOURS;
+}
+
+function isValidTimeout(seconds: number): boolean {
+  return Number.isInteger(seconds) && seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS;
+}
+
+/**
+ * Check the options form. The key is trimmed and must be non-empty without whitespace inside
+ * (reason 'whitespace'); the custom URL is checked only when the custom endpoint is chosen (it is
+ * kept, trimmed, otherwise); the cache lifetime is a whole number of hours in 1..720; the
+ * request timeout a whole number of seconds in 5..120.
+ */
+export function validateSettingsInput(input: SettingsInput): SettingsValidation {
+  const errors: SettingsError[] = [];
+  const apiKey = input.apiKey.trim();
+  if (apiKey === '') errors.push({ field: 'apiKey', reason: 'empty' });
+  else if (/\s/.test(apiKey)) errors.push({ field: 'apiKey', reason: 'whitespace' });
+
+  const endpoint: EndpointChoice = ENDPOINT_CHOICES.includes(input.endpoint) ? input.endpoint : 'global';
+  const customUrl = input.customUrl.trim();
+  if (endpoint === 'custom') {
+    if (customUrl === '') errors.push({ field: 'customUrl', reason: 'empty' });
+    else if (!isHttpUrl(customUrl)) errors.push({ field: 'customUrl', reason: 'not-http-url' });
+  }
+
+  const cacheTtlHours = input.cacheTtlHours;
+  if (!isValidTtl(cacheTtlHours)) errors.push({ field: 'cacheTtlHours', reason: 'out-of-range' });
+
+  const timeoutSeconds = input.timeoutSeconds;
+  if (!isValidTimeout(timeoutSeconds)) errors.push({ field: 'timeoutSeconds', reason: 'out-of-range' });
+
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, value: { apiKey, endpoint, customUrl, cacheTtlHours, timeoutSeconds } };
+}
+
+/** The base URL calls go to. */
+export function resolveBaseUrl(settings: Settings): string {
+  switch (settings.endpoint) {
+    case 'cn':
+      return API_BASES.cn;
+    case 'custom':
+      return settings.customUrl.trim();
+    default:
+      return API_BASES.global;
+  }
+}
+
+const TimeoutSchema = v.pipe(v.number(), v.check(isValidTimeout));
+
+const StoredSettingsSchema = v.object({
+  endpoint: v.picklist(ENDPOINT_CHOICES),
+  customUrl: v.string(),
+  cacheTtlHours: v.pipe(v.number(), v.check(isValidTtl)),
+  // Added after the first release: a record without it (or with an unusable one) keeps its
+  // other fields and gets the default timeout.
+  timeoutSeconds: v.fallback(v.optional(TimeoutSchema, DEFAULT_TIMEOUT_SECONDS), DEFAULT_TIMEOUT_SECONDS),
+});
+
+/** What saveSettings accepts: every field, the timeout included. */
+const SettingsToSaveSchema = v.object({ ...StoredSettingsSchema.entries, timeoutSeconds: TimeoutSchema });
+
+/**
+ * Validate what storage holds. A record that does not match (wrong types, unknown endpoint,
+ * TTL out of range, custom endpoint without a usable URL — e.g. written by a future or broken
+ * version) gives the defaults, so the key is never sent to an endpoint the user did not choose.
+ * A missing or unusable `timeoutSeconds` alone (older records have none) is the default timeout.
+ */
+export function parseStoredSettings(raw: unknown): Settings {
+  const parsed = v.safeParse(StoredSettingsSchema, raw);
+  if (!parsed.success) return { ...DEFAULT_SETTINGS };
+  const { endpoint, customUrl, cacheTtlHours, timeoutSeconds } = parsed.output;
+  if (endpoint === 'custom' && !isHttpUrl(customUrl.trim())) return { ...DEFAULT_SETTINGS };
+  return { endpoint, customUrl, cacheTtlHours, timeoutSeconds };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const raw: unknown = await settingsItem.getValue();
+  return parseStoredSettings(raw);
+}
+
+/** Store the settings (without the key: write that through apiKeyItem, utils/key/api-key.ts). Refuses invalid settings. */
+export async function saveSettings(settings: Settings): Promise<void> {
+  const parsed = v.safeParse(SettingsToSaveSchema, settings);
+  if (!parsed.success || (settings.endpoint === 'custom' && !isHttpUrl(settings.customUrl.trim()))) {
+    throw new Error('saveSettings: invalid settings');
+  }
+  await settingsItem.setValue({
+    endpoint: settings.endpoint,
+    customUrl: settings.customUrl.trim(),
+    cacheTtlHours: settings.cacheTtlHours,
+    timeoutSeconds: settings.timeoutSeconds,
+  });
+}
