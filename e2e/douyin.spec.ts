@@ -1,10 +1,13 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, panel } from './fixtures';
+import { test, expect, panel, TEST_API_KEY } from './fixtures';
 import { DISTRIBUTION_PATH, SEARCH_PATH } from './mock-api';
-import { douyinCreatorHtml, douyinUserUrl, DOUYIN_ORIGIN, type DouyinFixtureProfile } from './douyin-pages';
+import { douyinCreatorHtml, douyinUserUrl, DOUYIN_ORIGIN, MODAL_VIDEO_ID, type DouyinFixtureProfile } from './douyin-pages';
 import {
+  BEAUTY_CREATOR_ID,
   DEMO_DOUYIN_ACCOUNTS,
+  EMPTY_DRAMA_CREATOR_ID,
   FOOD_CREATOR_ID,
+  MANY_CATEGORIES_CREATOR_ID,
   MUSIC_CREATOR_ID,
   TRAVEL_CREATOR_ID,
   NOT_ON_XINGTU_ACCOUNT,
@@ -13,23 +16,58 @@ import {
 } from './fixtures/creators';
 
 const FOOD = DEMO_DOUYIN_ACCOUNTS[FOOD_CREATOR_ID]!;
-const MUSIC = DEMO_DOUYIN_ACCOUNTS[MUSIC_CREATOR_ID]!;
+const MUSIC = DEMO_DOUYIN_ACCOUNTS[MUSIC_CREATOR_ID]!; // 19-digit uid
+const TRAVEL = DEMO_DOUYIN_ACCOUNTS[TRAVEL_CREATOR_ID]!; // 10-digit uid
+/** Other accounts shown on every creator page, before the owner's header; all on Xingtu. */
+const RECOMMENDED = DEMO_DOUYIN_ACCOUNTS[BEAUTY_CREATOR_ID]!;
+const MODAL_AUTHOR = DEMO_DOUYIN_ACCOUNTS[MANY_CATEGORIES_CREATOR_ID]!;
+const COMMENT_AUTHOR = DEMO_DOUYIN_ACCOUNTS[EMPTY_DRAMA_CREATOR_ID]!;
+const STRANGERS = [RECOMMENDED, MODAL_AUTHOR, COMMENT_AUTHOR];
 const ALL: DouyinFixtureProfile[] = [...Object.values(DEMO_DOUYIN_ACCOUNTS), NOT_ON_XINGTU_ACCOUNT, IMITATION_DOUYIN_ACCOUNT];
+/** Linked from every creator page (in-app navigation targets). */
+const LINKED = [FOOD, MUSIC, TRAVEL, IMITATION_DOUYIN_ACCOUNT];
 
-/** Serve Douyin pages from the fixtures: each creator page links to the food and music creators. */
-async function routeDouyin(context: BrowserContext, captchaFor: string | null = null): Promise<void> {
+interface DouyinRoutes {
+  /** Page loads that get the captcha page, by sec_uid. */
+  captchaPages: Set<string>;
+  /** The content script's reads of a profile page (fetch) that get the captcha page, by sec_uid. */
+  captchaFetches: Set<string>;
+  /** The sec_uids of the profile pages the content script fetched, in order. */
+  pageFetches: string[];
+  /** Those requests as sent: method, URL, headers, body. */
+  pageFetchRequests: { method: string; url: string; headers: Record<string, string>; body: string | null }[];
+}
+
+/**
+ * Serve Douyin pages from the fixtures: each creator page links to FOOD, MUSIC, TRAVEL and the
+ * imitation, and shows the strangers. The content script's same-origin read of a profile page
+ * (a `fetch`) is answered here too, with the same page: nothing leaves the machine.
+ */
+async function routeDouyin(context: BrowserContext): Promise<DouyinRoutes> {
+  const routes: DouyinRoutes = { captchaPages: new Set(), captchaFetches: new Set(), pageFetches: [], pageFetchRequests: [] };
   await context.route(`${DOUYIN_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
-    if (route.request().resourceType() !== 'document') return route.fulfill({ status: 204, body: '' });
+    const kind = route.request().resourceType();
     const secUid = /^\/user\/([^/]+)$/.exec(url.pathname)?.[1];
+    if (kind === 'fetch' && secUid) {
+      routes.pageFetches.push(secUid);
+      const request = route.request();
+      routes.pageFetchRequests.push({ method: request.method(), url: request.url(), headers: await request.allHeaders(), body: request.postData() });
+    } else if (kind !== 'document') return route.fulfill({ status: 204, body: '' });
     const owner = ALL.find((p) => p.secUid === secUid) ?? null;
-    const others = ALL.filter((p) => p !== owner && (p === FOOD || p === MUSIC || p === IMITATION_DOUYIN_ACCOUNT));
+    const captcha = secUid !== undefined && (kind === 'fetch' ? routes.captchaFetches : routes.captchaPages).has(secUid);
     const body =
-      owner === null
+      owner === null && !captcha
         ? '<!doctype html><html><head><meta charset="utf-8"><title>抖音-记录美好生活</title></head><body><h1>推荐</h1></body></html>'
-        : douyinCreatorHtml(owner, others, secUid === captchaFor ? 'captcha' : 'normal');
+        : douyinCreatorHtml(owner, LINKED.filter((p) => p !== owner), captcha ? 'captcha' : 'normal', {
+            serverData: owner === TRAVEL ? 'pace-f-encoded' : 'render-data',
+            recommended: [RECOMMENDED],
+            modalAuthor: MODAL_AUTHOR,
+            commentAuthor: COMMENT_AUTHOR,
+          });
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   });
+  return routes;
 }
 
 async function tableFirstRow(page: Page): Promise<string[]> {
@@ -38,14 +76,29 @@ async function tableFirstRow(page: Page): Promise<string[]> {
   return row.locator('th, td').allTextContents().then((cells) => cells.map((c) => c.trim()));
 }
 
+/** The panel shows a sure match (by uid) of `oAuthorId` and its first row is `row`. */
+async function expectSureMatch(page: Page, oAuthorId: string, row: string[]): Promise<void> {
+  const { frame } = panel(page);
+  await expect(frame.locator('[data-match="search"]')).toBeVisible({ timeout: 15_000 });
+  await expect(frame.getByText(/matched by Douyin UID/)).toBeVisible();
+  await expect(frame.locator(`a[href$="/${oAuthorId}"]`).first()).toBeVisible();
+  await expect.poll(() => tableFirstRow(page), { timeout: 15_000 }).toEqual(row);
+  await expect(frame.getByRole('button', { name: /Yes, load the distribution/ })).toHaveCount(0);
+}
+
+let routes: DouyinRoutes;
+
 test.describe('Douyin creator pages', () => {
   test.beforeEach(async ({ page, context, configureExtension }) => {
-    await routeDouyin(context, NOT_ON_XINGTU_ACCOUNT.secUid + '-captcha');
+    routes = await routeDouyin(context);
+    routes.captchaPages.add(NOT_ON_XINGTU_ACCOUNT.secUid + '-captcha');
     await configureExtension(page);
   });
 
   test('reads the page, finds the Xingtu creator by uid, shows the distribution — once per creator', async ({ page, mockApi }) => {
-    await page.goto(douyinUserUrl(FOOD.secUid, '?modal_id=7301234567890123456'));
+    // A video by another author is open over the profile, and other accounts are on the page.
+    await page.goto(douyinUserUrl(FOOD.secUid, `?modal_id=${MODAL_VIDEO_ID}`));
+    await expect(page.locator('[role="dialog"]')).toBeVisible();
     expect(await tableFirstRow(page)).toEqual(['美食', '148', '53.0%']);
     const { frame } = panel(page);
     // Which Xingtu creator the data belongs to, and how it was matched.
@@ -55,6 +108,8 @@ test.describe('Douyin creator pages', () => {
     expect(mockApi.calls({ path: SEARCH_PATH })).toHaveLength(1);
     expect(mockApi.calls({ path: SEARCH_PATH })[0]?.query.keyword).toBe(FOOD.nickname);
     expect(mockApi.calls({ path: DISTRIBUTION_PATH })).toEqual([expect.objectContaining({ oAuthorId: FOOD_CREATOR_ID })]);
+    // The page's own data had the uid: no page read.
+    expect(routes.pageFetches).toEqual([]);
 
     await page.reload();
     expect(await tableFirstRow(page)).toEqual(['美食', '148', '53.0%']);
@@ -62,16 +117,72 @@ test.describe('Douyin creator pages', () => {
     expect(mockApi.calls({ path: DISTRIBUTION_PATH })).toHaveLength(1);
   });
 
-  test('follows in-app navigation to another creator; a nickname-only match waits for confirmation', async ({ page, mockApi }) => {
+  test('in-app navigation ends as a sure match: the uid from the profile page, one search, no confirmation', async ({ page, mockApi }) => {
+    await page.goto(douyinUserUrl(FOOD.secUid));
+    expect(await tableFirstRow(page)).toEqual(['美食', '148', '53.0%']);
+
+    await page.locator(`a.related[data-sec-uid="${MUSIC.secUid}"]`).click();
+    await expect(page).toHaveURL(douyinUserUrl(MUSIC.secUid));
+    // Only the header is new; the content script reads MUSIC's profile page for the uid (19 digits).
+    await expectSureMatch(page, MUSIC_CREATOR_ID, ['音乐', '203', '72.2%']);
+    expect(mockApi.calls({ path: SEARCH_PATH, keyword: MUSIC.nickname })).toHaveLength(1);
+    expect(mockApi.calls({ path: DISTRIBUTION_PATH, oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(1);
+    expect(routes.pageFetches).toEqual([MUSIC.secUid]);
+    // The page read is a plain same-origin GET of the profile page: no key, no extension data.
+    const [read] = routes.pageFetchRequests;
+    expect(read).toMatchObject({ method: 'GET', url: douyinUserUrl(MUSIC.secUid), body: null });
+    expect(JSON.stringify(read)).not.toContain(TEST_API_KEY);
+    expect(JSON.stringify(read)).not.toContain('chrome-extension');
+
+    // Back to the first creator (known already), then forward again: no new search, no new page read.
+    await page.goBack();
+    await expect(page).toHaveURL(douyinUserUrl(FOOD.secUid));
+    await expect.poll(() => tableFirstRow(page)).toEqual(['美食', '148', '53.0%']);
+    await page.goForward();
+    await expect(page).toHaveURL(douyinUserUrl(MUSIC.secUid));
+    await expectSureMatch(page, MUSIC_CREATOR_ID, ['音乐', '203', '72.2%']);
+    expect(mockApi.calls({ path: SEARCH_PATH })).toHaveLength(2);
+    expect(routes.pageFetches).toEqual([MUSIC.secUid]);
+
+    // A 10-digit uid, from a page whose server data is URL-encoded JSON in self.__pace_f.
+    await page.locator(`a.related[data-sec-uid="${TRAVEL.secUid}"]`).click();
+    await expect(page).toHaveURL(douyinUserUrl(TRAVEL.secUid));
+    await expectSureMatch(page, TRAVEL_CREATOR_ID, ['旅行', '96', '46.2%']);
+    expect(mockApi.calls({ path: SEARCH_PATH, keyword: TRAVEL.nickname })).toHaveLength(1);
+    expect(routes.pageFetches).toEqual([MUSIC.secUid, TRAVEL.secUid]);
+  });
+
+  test('a video by another author opened over the profile, recommended accounts, comments: never the creator', async ({ page, mockApi }) => {
+    await page.goto(douyinUserUrl(FOOD.secUid));
+    await tableFirstRow(page);
+    // In-app to MUSIC's page with a video open: the modal's author block comes before MUSIC's header.
+    await page.locator(`a.related-video[data-sec-uid="${MUSIC.secUid}"]`).click();
+    await expect(page).toHaveURL(douyinUserUrl(MUSIC.secUid, `?modal_id=${MODAL_VIDEO_ID}`));
+    await expect(page.locator('[role="dialog"] [data-e2e="user-info"]').first()).toContainText(MODAL_AUTHOR.nickname);
+    await expectSureMatch(page, MUSIC_CREATOR_ID, ['音乐', '203', '72.2%']);
+    // The query is not part of the page read.
+    expect(routes.pageFetches).toEqual([MUSIC.secUid]);
+
+    const keywords = mockApi.calls({ path: SEARCH_PATH }).map((call) => call.keyword);
+    expect(keywords).toEqual([FOOD.nickname, MUSIC.nickname]);
+    for (const stranger of STRANGERS) expect(keywords).not.toContain(stranger.nickname);
+    const loaded = mockApi.calls({ path: DISTRIBUTION_PATH }).map((call) => call.oAuthorId);
+    expect(loaded).toEqual([FOOD_CREATOR_ID, MUSIC_CREATOR_ID]);
+  });
+
+  test('the profile page cannot be read (captcha): a nickname-only match waits for confirmation', async ({ page, mockApi }) => {
+    routes.captchaFetches.add(MUSIC.secUid);
     await page.goto(douyinUserUrl(FOOD.secUid));
     expect(await tableFirstRow(page)).toEqual(['美食', '148', '53.0%']);
     const { frame } = panel(page);
 
     await page.locator(`a.related[data-sec-uid="${MUSIC.secUid}"]`).click();
     await expect(page).toHaveURL(douyinUserUrl(MUSIC.secUid));
-    // After the move only the header is new (no uid): the match is a likely one, to confirm.
+    // The header has no uid and the page read met a captcha: a likely match, to confirm; no error.
     await expect(frame.getByText('Likely this Xingtu creator')).toBeVisible({ timeout: 15_000 });
     await expect(frame.locator('table')).toHaveCount(0); // never the previous creator's data
+    await expect(frame.getByRole('alert')).toHaveCount(0);
+    expect(routes.pageFetches).toEqual([MUSIC.secUid]);
     expect(mockApi.calls({ path: DISTRIBUTION_PATH, oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(0);
     await frame.getByRole('button', { name: /Yes, load the distribution/ }).click();
     expect(await tableFirstRow(page)).toEqual(['音乐', '203', '72.2%']);
@@ -84,7 +195,8 @@ test.describe('Douyin creator pages', () => {
     expect(mockApi.calls({ path: SEARCH_PATH })).toHaveLength(2);
   });
 
-  test('namesakes after in-app navigation: the user picks the right one', async ({ page }) => {
+  test('namesakes after in-app navigation, the profile page unreadable: the user picks the right one', async ({ page }) => {
+    routes.captchaFetches.add(IMITATION_DOUYIN_ACCOUNT.secUid);
     await page.goto(douyinUserUrl(MUSIC.secUid));
     await tableFirstRow(page);
     await page.locator(`a.related[data-sec-uid="${IMITATION_DOUYIN_ACCOUNT.secUid}"]`).click();
@@ -94,6 +206,17 @@ test.describe('Douyin creator pages', () => {
     await expect(candidates).toHaveCount(2);
     await frame.locator(`[data-author-id="${IMITATION_CREATOR_ID}"]`).getByRole('button', { name: 'Choose' }).click();
     await expect(frame.getByText('No videos on this platform')).toBeVisible();
+  });
+
+  test('namesakes after in-app navigation, the profile page read: the uid decides, no choice needed', async ({ page }) => {
+    await page.goto(douyinUserUrl(MUSIC.secUid));
+    await tableFirstRow(page);
+    await page.locator(`a.related[data-sec-uid="${IMITATION_DOUYIN_ACCOUNT.secUid}"]`).click();
+    const { frame } = panel(page);
+    await expect(frame.locator('[data-match="search"]')).toBeVisible({ timeout: 15_000 });
+    await expect(frame.locator(`a[href$="/${IMITATION_CREATOR_ID}"]`).first()).toBeVisible();
+    await expect(frame.getByText('No videos on this platform')).toBeVisible();
+    await expect(frame.getByText(/Several Xingtu creators have this name/)).toHaveCount(0);
   });
 
   test('"not on Xingtu" is a normal state; a pasted correction wins and survives a reload', async ({ page, mockApi }) => {
@@ -123,6 +246,8 @@ test.describe('Douyin creator pages', () => {
     await expect(frame.getByText(/Reading this page/)).toBeVisible();
     await expect(frame.getByText('Could not read this page')).toBeVisible({ timeout: 15_000 });
     expect(mockApi.calls({ path: '*' })).toHaveLength(0);
+    // The document was loaded for this page: its own data was read already, so no page read.
+    expect(routes.pageFetches).toEqual([]);
   });
 
   test('no panel on Douyin pages that are not creator pages', async ({ page }) => {
@@ -130,6 +255,7 @@ test.describe('Douyin creator pages', () => {
     await expect(page.locator('h1')).toHaveText('推荐');
     await page.waitForTimeout(500);
     await expect(panel(page).host).toHaveCount(0);
+    expect(routes.pageFetches).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { detectCreatorPage, sameCreatorPage, type CreatorPage } from '@/utils/sh
 import type { DouyinAccount, PageCreator } from '@/utils/shared/creator';
 import type { DouyinProfile } from '@/utils/page/douyin/profile';
 import { waitForDouyinProfile } from '@/utils/page/douyin/wait-for-profile';
+import { createOwnerFetcher, secUidToFetch } from '@/utils/page/douyin/fetch-profile';
 import {
   PAGE_PORT_NAME,
   PANEL_PAGE_PATH,
@@ -43,6 +44,13 @@ function accountOf(profile: DouyinProfile): DouyinAccount {
   return { uid: profile.uid, secUid: profile.secUid, nickname: profile.nickname, uniqueId: profile.uniqueId };
 }
 
+/** The sec_uid of the creator page this document was loaded for (its server data is about it). */
+function loadedSecUid(): string | null {
+  const entry = performance.getEntriesByType('navigation')[0];
+  const loaded = detectCreatorPage(entry?.name ?? location.href);
+  return loaded?.site === 'douyin' && loaded.page.kind === 'douyin-user' ? loaded.page.secUid : null;
+}
+
 function startPanelController(ctx: ContentScriptContext): void {
   let page: CreatorPage | null = null;
   let creator: PageCreator | null = null;
@@ -52,6 +60,10 @@ function startPanelController(ctx: ContentScriptContext): void {
   const ports = new Set<Browser.runtime.Port>();
   // Proves that a panel is the one in our iframe (utils/shared/panel-port.ts); new for every page load.
   const frameToken = newFrameToken();
+  // After an in-app move, the uid comes from the profile page's own HTML: one same-origin GET
+  // per sec_uid per page lifetime (utils/page/douyin/fetch-profile.ts).
+  const fetchOwner = createOwnerFetcher(location.origin, { signal: ctx.signal });
+  const loadedFor = loadedSecUid();
   // This extension's page origins: the real one, and the (dynamic) one getURL gives us.
   const origins = [...new Set([extensionOriginOf(browser.runtime.getURL(PANEL_PAGE_PATH)), `chrome-extension://${browser.runtime.id}`])];
 
@@ -85,8 +97,15 @@ function startPanelController(ctx: ContentScriptContext): void {
       isStale: (p) => before !== null && p.source === 'header' && p.nickname === before.nickname && p.uniqueId === before.uniqueId,
     }).then((profile) => {
       if (controller.signal.aborted) return; // the user moved on: a late answer never shows
-      reading = null;
-      show(profile ? { kind: 'douyin', account: accountOf(profile) } : { kind: 'douyin-unreadable' });
+      const secUid = secUidToFetch(target.page, profile, loadedFor);
+      // The panel shows what the page has at once; a page read may add the uid afterwards.
+      if (profile || secUid === null) show(profile ? { kind: 'douyin', account: accountOf(profile) } : { kind: 'douyin-unreadable' });
+      if (secUid === null) return;
+      void fetchOwner(secUid).then((owner) => {
+        if (controller.signal.aborted) return;
+        if (owner) show({ kind: 'douyin', account: accountOf(owner) });
+        else if (!profile) show({ kind: 'douyin-unreadable' });
+      });
     });
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { accountLinkNames, createAccountLinks, DEFAULT_MAX_LINK_BYTES, DEFAULT_MAX_LINKED_ACCOUNTS, NEGATIVE_TTL_MS } from '../../utils/background/account-links';
+import { accountLinkNames, answeredWithUid, createAccountLinks, DEFAULT_MAX_LINK_BYTES, DEFAULT_MAX_LINKED_ACCOUNTS, NEGATIVE_TTL_MS } from '../../utils/background/account-links';
 import { recordBytes } from '../../utils/background/lru-index';
 import type { Resolution } from '../../utils/shared/messaging';
 import type { XingtuAuthor } from '../../utils/shared/xingtu-author';
@@ -42,10 +42,10 @@ describe('account links', () => {
     const c = clock();
     const links = createAccountLinks({ now: c.now });
     expect(await links.get(ACCOUNT)).toBeNull();
-    expect(await links.save(ACCOUNT, SURE)).toEqual({ resolution: SURE, source: 'search', savedAt: T0 });
+    expect(await links.save(ACCOUNT, SURE)).toEqual({ resolution: SURE, source: 'search', savedAt: T0, uidKnown: true });
     const all = await stored();
-    expect(all[`link:uid:${UID}`]).toEqual({ resolution: SURE, source: 'search', savedAt: T0 });
-    expect(all[`link:sec:${SEC}`]).toEqual({ resolution: SURE, source: 'search', savedAt: T0 });
+    expect(all[`link:uid:${UID}`]).toEqual({ resolution: SURE, source: 'search', savedAt: T0, uidKnown: true });
+    expect(all[`link:sec:${SEC}`]).toEqual({ resolution: SURE, source: 'search', savedAt: T0, uidKnown: true });
     expect(Object.keys(indexEntries(all.linkIndex)).sort()).toEqual([`link:sec:${SEC}`, `link:uid:${UID}`]);
     // Another instance (a restarted background) finds it by either key alone.
     const again = createAccountLinks({ now: c.now });
@@ -66,8 +66,56 @@ describe('account links', () => {
     for (const [i, resolution] of answers.entries()) {
       const account = { uid: `${i + 1}00`, secUid: null };
       await links.save(account, resolution);
-      expect(await links.get(account)).toEqual({ resolution, source: 'search', savedAt: expect.any(Number) });
+      expect(await links.get(account)).toEqual({ resolution, source: 'search', savedAt: expect.any(Number), uidKnown: true });
     }
+  });
+
+  it('an answer for an account without a uid is marked as such (a nickname match)', async () => {
+    const links = createAccountLinks();
+    const likely: Resolution = { kind: 'likely', author: AUTHOR };
+    const saved = await links.save({ uid: null, secUid: SEC }, likely);
+    expect(saved).toEqual({ resolution: likely, source: 'search', savedAt: expect.any(Number) });
+    expect((await stored())[`link:sec:${SEC}`]).not.toHaveProperty('uidKnown');
+    expect(saved && answeredWithUid(saved)).toBe(false);
+    // Looked up with the uid, the uid key gets a copy: still a nickname match.
+    const copied = await links.get(ACCOUNT);
+    expect(copied && answeredWithUid(copied)).toBe(false);
+    expect((await stored())[`link:uid:${UID}`]).toEqual({ resolution: likely, source: 'search', savedAt: expect.any(Number) });
+  });
+
+  it.each<[string, Resolution, { uid: string | null }, boolean]>([
+    ['a sure search answer', SURE, { uid: null }, true],
+    ['a user link', USER, { uid: null }, true],
+    ['none, with the uid', NONE, { uid: UID }, true],
+    ['none, without it', NONE, { uid: null }, false],
+    ['ambiguous, with the uid', { kind: 'ambiguous', candidates: [AUTHOR, IMITATION] }, { uid: UID }, true],
+    ['ambiguous, without it', { kind: 'ambiguous', candidates: [AUTHOR, IMITATION] }, { uid: null }, false],
+  ])('answeredWithUid: %s → %s', async (_label, resolution, { uid }, expected) => {
+    const saved = await createAccountLinks().save({ uid, secUid: SEC }, resolution);
+    expect(saved && answeredWithUid(saved)).toBe(expected);
+  });
+
+  it('a record without uidKnown (older versions) reads back as a nickname match unless sure', async () => {
+    await fakeBrowser.storage.local.set({ [`link:sec:${SEC}`]: { resolution: NONE, source: 'search', savedAt: Date.now() } });
+    const link = await createAccountLinks().get({ uid: null, secUid: SEC });
+    expect(link).toEqual({ resolution: NONE, source: 'search', savedAt: expect.any(Number) });
+    expect(link && answeredWithUid(link)).toBe(false);
+  });
+
+  it('a nickname-only answer never replaces one made with the uid; one made with the uid replaces a nickname match', async () => {
+    const links = createAccountLinks();
+    const likely: Resolution = { kind: 'likely', author: AUTHOR };
+    await links.save({ uid: null, secUid: SEC }, likely);
+    // The uid became known: the answer by uid replaces the nickname match under both keys.
+    expect((await links.save(ACCOUNT, SURE))?.resolution).toEqual(SURE);
+    expect((await stored())[`link:sec:${SEC}`]).toMatchObject({ resolution: SURE, uidKnown: true });
+    // A late nickname-only answer (a search started before the uid was known) keeps the sure one.
+    expect((await links.save({ uid: null, secUid: SEC }, likely))?.resolution).toEqual(SURE);
+    expect((await stored())[`link:sec:${SEC}`]).toMatchObject({ resolution: SURE });
+    // Also for 'none' made with the uid.
+    await links.clear();
+    await links.save(ACCOUNT, NONE);
+    expect((await links.save({ uid: null, secUid: SEC }, likely))?.resolution).toEqual(NONE);
   });
 
   it('looks up uid first, then secUid', async () => {
@@ -151,6 +199,7 @@ describe('account links', () => {
     ['a user source on a search answer', { resolution: NONE, source: 'user', savedAt: T0 }],
     ['sources that disagree', { resolution: SURE, source: 'user', savedAt: T0 }],
     ['an extra field', { resolution: NONE, source: 'search', savedAt: T0, html: '<b>' }],
+    ['uidKnown that is not true', { resolution: NONE, source: 'search', savedAt: T0, uidKnown: 'yes' }],
     ['no candidates', { resolution: { kind: 'ambiguous', candidates: [] }, source: 'search', savedAt: T0 }],
   ])('a corrupt record (%s) is a miss and is removed', async (_label, record) => {
     const c = clock();

@@ -247,6 +247,74 @@ describe('resolve', () => {
   });
 });
 
+describe('resolve: a nickname match is checked again once the uid is known', () => {
+  it('likely (no uid) → the page gives the uid → searched again → sure replaces it under both keys', async () => {
+    const s = setup({ body: searchBody([CREATOR, OTHER]) });
+    expect(await s.resolver.resolve(NO_UID)).toMatchObject({ ok: true, value: { kind: 'likely' } });
+    // A later view (the memory cache is gone) now has the uid.
+    s.advance(SEARCH_CACHE_MS);
+    const restarted = s.restart();
+    expect(await restarted.resolve(ACCOUNT)).toEqual({ ok: true, value: sure(CREATOR) });
+    expect(s.fetch).toHaveBeenCalledTimes(2);
+    // From now on: no more calls, with or without the uid.
+    expect(await restarted.resolve(ACCOUNT)).toEqual({ ok: true, value: sure(CREATOR) });
+    expect(await s.restart().resolve(NO_UID)).toEqual({ ok: true, value: sure(CREATOR) });
+    expect(s.fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('ambiguous (no uid) → with the uid: sure, the right one of the namesakes', async () => {
+    const s = setup();
+    expect(await s.resolver.resolve(NO_UID)).toMatchObject({ ok: true, value: { kind: 'ambiguous' } });
+    expect(await s.resolver.resolve({ ...NO_UID, uid: IMITATION.uid })).toEqual({ ok: true, value: sure(IMITATION) });
+  });
+
+  it('the header first, the uid a moment later: one search in all (the answer is reused from memory)', async () => {
+    const s = setup({ body: searchBody([CREATOR, OTHER]) });
+    const open = s.hold();
+    const first = s.resolver.resolve(NO_UID);
+    const second = s.resolver.resolve(ACCOUNT);
+    open();
+    expect(await first).toMatchObject({ ok: true, value: { kind: 'likely' } });
+    expect(await second).toEqual({ ok: true, value: sure(CREATOR) });
+    expect(await s.resolver.resolve(ACCOUNT)).toEqual({ ok: true, value: sure(CREATOR) });
+    expect(s.fetch).toHaveBeenCalledTimes(1);
+    // The late likely answer did not overwrite the sure one.
+    expect(await s.restart().resolve(NO_UID)).toEqual({ ok: true, value: sure(CREATOR) });
+  });
+
+  it('none with the uid is final: no search on the next views', async () => {
+    const s = setup({ body: searchBody([OTHER]) });
+    expect(await s.resolver.resolve(NO_UID)).toEqual({ ok: true, value: { kind: 'none' } });
+    s.advance(SEARCH_CACHE_MS);
+    expect(await s.restart().resolve(ACCOUNT)).toEqual({ ok: true, value: { kind: 'none' } });
+    expect(s.fetch).toHaveBeenCalledTimes(2);
+    s.advance(SEARCH_CACHE_MS);
+    expect(await s.restart().resolve(ACCOUNT)).toEqual({ ok: true, value: { kind: 'none' } });
+    expect(s.fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('a failed new search returns the stored answer (not stored over it) and is tried again next time', async () => {
+    const s = setup({ body: searchBody([CREATOR, OTHER]) });
+    const likely = await s.resolver.resolve(NO_UID);
+    s.advance(SEARCH_CACHE_MS);
+    s.setBody(envelope(303));
+    expect(await s.restart().resolve(ACCOUNT)).toEqual(likely);
+    s.setKey('');
+    expect(await s.restart().resolve(ACCOUNT)).toEqual(likely);
+    s.setKey('key-1');
+    s.setBody(searchBody([CREATOR, OTHER]));
+    expect(await s.restart().resolve(ACCOUNT)).toEqual({ ok: true, value: sure(CREATOR) });
+    expect(s.fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('a user link made without the uid is kept: no search', async () => {
+    const s = setup();
+    await s.resolver.link(NO_UID, { oAuthorId: CREATOR.id });
+    expect(await s.resolver.resolve(ACCOUNT)).toEqual({ ok: true, value: { kind: 'sure', source: 'user', author: { oAuthorId: CREATOR.id } } });
+    expect(s.fetch).not.toHaveBeenCalled();
+  });
+});
+
 describe('link', () => {
   const PASTED = { oAuthorId: '6837402915726381063' };
   const USER: Resolution = { kind: 'sure', author: PASTED, source: 'user' };

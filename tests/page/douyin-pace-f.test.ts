@@ -138,3 +138,53 @@ describe('readPaceF — shapes', () => {
     expect(readPaceF(chunks, { secUid: null, self: true })).toBeNull();
   });
 });
+
+describe('readPaceF — URL-encoded JSON (encodeURIComponent of the render data)', () => {
+  const SEC_E = 'MS4wLjABAAAAZW5jb2RlZC1wYWNlLWYtb3duZXItMDAwMDAwMDAwMDE';
+  const encoded = readFileSync(new URL('../fixtures/douyin/pace-f-encoded.html', import.meta.url), 'utf8');
+  const payloads = extractPaceFPayloads(encoded);
+
+  it('the fixture page: a raw viewer row, then the owner row URL-encoded and split inside an escape', () => {
+    expect(payloads).toHaveLength(3);
+    expect(payloads[1]?.endsWith('%2')).toBe(true);
+    expect(readPaceF(payloads, { secUid: SEC_E, self: false })).toEqual({
+      uid: '1029384756', // 10 digits, a string
+      secUid: SEC_E,
+      nickname: '老街修表匠',
+      uniqueId: '58219034',
+      source: 'pace-f',
+    });
+    // The raw row is still read, and the encoded recommended account is not the owner.
+    expect(readPaceF(payloads, { secUid: SEC_V, self: false })?.nickname).toBe('路人甲的日常');
+    expect(readPaceF(payloads, { secUid: SEC_R, self: false })?.nickname).toBe('美食探店阿强');
+    expect(readPaceF(payloads, { secUid: SEC_X, self: false })).toBeNull();
+  });
+
+  it('the render data shape (camelCase, viewer under app.user.info), a 19-digit uid as a JSON number', () => {
+    const data = {
+      app: { user: { info: { uid: '98765432101', secUid: SEC_V, nickname: '路人甲的日常', uniqueId: 'lurenjia_2024' } } },
+      '41': { user: { user: { uid: 'UID', secUid: SEC_B, nickname: '大漠孤烟 · 旅行', uniqueId: '', shortId: '2091837465' } } },
+    };
+    const json = JSON.stringify(data).replace('"UID"', '7261849302758193746');
+    const text = encodeURIComponent(json);
+    expect(readPaceF([text.slice(0, 100), text.slice(100)], { secUid: SEC_B, self: false })).toEqual({
+      uid: '7261849302758193746', secUid: SEC_B, nickname: '大漠孤烟 · 旅行', uniqueId: '2091837465', source: 'pace-f',
+    });
+    // Without an id in the URL, the viewer and the owner are two accounts: no guess.
+    expect(readPaceF([text], { secUid: null, self: true })).toBeNull();
+  });
+
+  it('raw and encoded rows together: the owner from whichever has it', () => {
+    const raw = `2:{"uid":"2222222222222222","sec_uid":"${SEC_R}","nickname":"美食探店阿强"}\n`;
+    const owner = encodeURIComponent(`8:{"user":{"uid":"1000000001","sec_uid":"${SEC_B}","nickname":"大漠孤烟"}}`);
+    expect(readPaceF([raw, owner], { secUid: SEC_B, self: false })?.uid).toBe('1000000001');
+    expect(readPaceF([raw, owner], { secUid: SEC_R, self: false })?.uid).toBe('2222222222222222');
+  });
+
+  it('broken escapes and encoded text without a user are ignored', () => {
+    const broken = `8%3A%7B%22uid%22%3A%221000000001%22%2C%22sec_uid%22%3A%22${SEC_B}%22%2C%22nickname%22%3A%22%E5%A4%ZZ%22%7D`;
+    expect(readPaceF([broken], { secUid: SEC_B, self: false })).toBeNull();
+    expect(readPaceF([encodeURIComponent('{"hello":"world","list":[1,2,3]}')], { secUid: SEC_B, self: false })).toBeNull();
+    expect(readPaceF(['%'.repeat(50), '%22nickname%22'], { secUid: SEC_B, self: false })).toBeNull();
+  });
+});

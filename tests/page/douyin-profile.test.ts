@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { douyinPageFromUrl } from '../../utils/shared/douyin-page-url';
-import { expectedForPage, readDouyinProfile } from '../../utils/page/douyin/read-profile';
+import { expectedForPage, readDouyinProfile, readServerData } from '../../utils/page/douyin/read-profile';
 
 const SEC_A = 'MS4wLjABAAAAv7iSuuXDJGDvJkmH_vz1qkDZYo1apxgzaxdBSeIuPiM';
 const SEC_B = 'MS4wLjABAAAAQkXh6ZP0uS3N-9oNn8wdvQ1lF2jYkQmV5pRz7cT0aHs';
@@ -98,6 +98,38 @@ describe('readDouyinProfile — fixture pages', () => {
     expect(readDouyinProfile(doc, { kind: 'douyin-user', secUid: SEC_B })?.source).toBe('pace-f');
     // Neither knows D: the header answers.
     expect(readDouyinProfile(doc, { kind: 'douyin-user', secUid: SEC_D })).toMatchObject({ source: 'header', nickname: '头部名字', secUid: SEC_D });
+  });
+});
+
+describe('readDouyinProfile — the owner among other accounts, and data variants', () => {
+  const SEC_E = 'MS4wLjABAAAAZW5jb2RlZC1wYWNlLWYtb3duZXItMDAwMDAwMDAwMDE';
+
+  it('a video opened over the profile (?modal_id=), comments and recommendations first: the owner', () => {
+    expect(read('others-first.html', `https://www.douyin.com/user/${SEC_C}?modal_id=7301234567890123456`)).toEqual({
+      uid: null, secUid: SEC_C, nickname: '山城小厨娘', uniqueId: 'cq_xiaochuniang', source: 'header',
+    });
+  });
+
+  it('headers of two accounts and no telling which is the owner’s: null (cannot tell)', () => {
+    expect(read('cannot-tell.html', `https://www.douyin.com/user/${SEC_C}`)).toBeNull();
+  });
+
+  it('__pace_f with URL-encoded JSON: the owner with a 10-digit uid as a string', () => {
+    expect(read('pace-f-encoded.html', `https://www.douyin.com/user/${SEC_E}`)).toEqual({
+      uid: '1029384756', secUid: SEC_E, nickname: '老街修表匠', uniqueId: '58219034', source: 'pace-f',
+    });
+  });
+});
+
+describe('readServerData', () => {
+  const expected = (secUid: string) => ({ secUid, self: false, uid: null });
+
+  it('reads RENDER_DATA and __pace_f only: a header is no server data, and the URL fills nothing', () => {
+    expect(readServerData(load('render-data.html'), expected(SEC_A))).toMatchObject({ uid: '3429711218823623', secUid: SEC_A });
+    expect(readServerData(load('pace-f.html'), expected(SEC_B))).toMatchObject({ uid: '3429711218823624', secUid: SEC_B });
+    expect(readServerData(load('header.html'), expected(SEC_C))).toBeNull();
+    expect(readServerData(load('stale.html'), expected(SEC_D))).toBeNull();
+    expect(readServerData(load('captcha.html'), expected(SEC_A))).toBeNull();
   });
 });
 

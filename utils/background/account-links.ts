@@ -13,7 +13,7 @@ import type { DouyinAccount, Resolution } from '../shared/messaging';
  *   link:uid:<uid>        → LinkRecord   (the account's Douyin uid, when known)
  *   link:sec:<secUid>     → LinkRecord   (its sec_uid, when known; same record as under uid)
  *   linkIndex             → { version: 2, entries: { <name>: [lastUsed ms, bytes] } }   (utils/background/lru-index.ts)
- * LinkRecord = { resolution: Resolution, source: 'search' | 'user', savedAt: ms }.
+ * LinkRecord = { resolution: Resolution, source: 'search' | 'user', savedAt: ms, uidKnown?: true }.
  *
  * Rules:
  * - a record is written under every key of the account that is known;
@@ -21,6 +21,9 @@ import type { DouyinAccount, Resolution } from '../shared/messaging';
  *   the account's keys are then made to agree (a key that lost its record gets it back);
  * - 'none' (not on Xingtu) expires NEGATIVE_TTL_MS after it was saved; other answers never expire;
  * - a search result never replaces a user link (under either key); a user link replaces anything;
+ * - `uidKnown`: the answer was made knowing the account's uid (a sure search answer always was).
+ *   An answer made without it (a nickname match, while the page showed no uid) never replaces one
+ *   made with it; the resolver searches again once the uid is known (see answeredWithUid);
  * - records read back are validated: a corrupt one is a miss and is removed;
  * - bounded: about `maxAccounts` accounts (2 records each at most) and `maxBytes`; least
  *   recently used go first.
@@ -35,6 +38,8 @@ export interface AccountLink {
   source: LinkSource;
   /** When it was saved (ms since epoch). */
   savedAt: number;
+  /** Saved for an account whose uid was known (absent: it was not, or an older record). */
+  uidKnown?: true;
 }
 
 /** The keys of an account; ids in a wrong format are ignored. */
@@ -45,9 +50,11 @@ export interface AccountLinks {
   get(account: AccountKeys): Promise<AccountLink | null>;
   /**
    * Store an answer under every key of the account. The source is 'user' for a
-   * `{kind:'sure', source:'user'}` answer, else 'search'. A search answer does not replace a user
-   * link: then the user link is kept and returned. Returns what is stored now for the account
-   * (null when the account has no usable key). Rejects on an invalid resolution.
+   * `{kind:'sure', source:'user'}` answer, else 'search'; `uidKnown` when the account has a uid.
+   * A search answer does not replace a user link, and one for an account without a uid does not
+   * replace an answer made with the uid: then the stored one is kept and returned. Returns what is
+   * stored now for the account (null when the account has no usable key). Rejects on an invalid
+   * resolution.
    */
   save(account: AccountKeys, resolution: Resolution): Promise<AccountLink | null>;
   /** Forget the account (both keys). */
@@ -77,6 +84,7 @@ const RecordSchema = v.pipe(
     resolution: ResolutionSchema,
     source: v.picklist(['search', 'user']),
     savedAt: v.pipe(v.number(), v.finite()),
+    uidKnown: v.optional(v.literal(true)),
   }),
   // A user link is always a sure one, and a sure answer says where it came from.
   v.check((r) => (r.resolution.kind === 'sure' ? r.resolution.source === r.source : r.source === 'search')),
@@ -88,6 +96,14 @@ export function accountLinkNames(account: AccountKeys): string[] {
   if (typeof account.uid === 'string' && isDouyinUid(account.uid)) names.push(`${LINK_PREFIX}uid:${account.uid}`);
   if (typeof account.secUid === 'string' && isSecUid(account.secUid)) names.push(`${LINK_PREFIX}sec:${account.secUid}`);
   return names;
+}
+
+/**
+ * The answer was made knowing the uid: a sure one (by uid, or the user's own), or any answer
+ * saved for an account with a uid. Otherwise it is a nickname match, to check again by uid.
+ */
+export function answeredWithUid(link: AccountLink): boolean {
+  return link.resolution.kind === 'sure' || link.uidKnown === true;
 }
 
 function sameRecord(a: AccountLink, b: AccountLink): boolean {
@@ -166,15 +182,19 @@ export function createAccountLinks(options: AccountLinksOptions = {}): AccountLi
 
     async save(account, resolution) {
       const source: LinkSource = resolution.kind === 'sure' && resolution.source === 'user' ? 'user' : 'search';
-      const parsed = v.safeParse(RecordSchema, { resolution, source, savedAt: now() });
+      const uidKnown = typeof account.uid === 'string' && isDouyinUid(account.uid);
+      const parsed = v.safeParse(RecordSchema, { resolution, source, savedAt: now(), ...(uidKnown ? { uidKnown } : {}) });
       if (!parsed.success) throw new TypeError('account links: not a valid resolution');
       const record = parsed.output;
       const names = accountLinkNames(account);
       if (names.length === 0) return null;
       return lru.transaction(async (tx) => {
         const { records, stale } = await readRecords(names);
-        const userLink = source === 'search' ? records.find((r) => r?.source === 'user') : undefined;
-        const kept = userLink ?? record;
+        const stronger =
+          source === 'user'
+            ? undefined
+            : (records.find((r) => r?.source === 'user') ?? (uidKnown ? undefined : records.find((r) => r !== null && answeredWithUid(r))));
+        const kept = stronger ?? record;
         await settle(tx, names, records, stale, kept);
         return kept;
       });

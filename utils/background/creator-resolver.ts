@@ -1,6 +1,6 @@
 import type { ApiClient, FoundAuthors } from './api/client';
 import { NO_GUARD, type CallGuard } from './api/call-guard';
-import type { AccountLinks } from './account-links';
+import { answeredWithUid, type AccountLink, type AccountLinks } from './account-links';
 import { createInFlight } from './inflight';
 import { MAX_NICKNAME_LENGTH, parseDouyinAccount, parseLinkRequest } from './message-guards';
 import type { DouyinAccount, LinkedAuthor, Resolution } from '../shared/messaging';
@@ -28,6 +28,8 @@ export interface CreatorResolver {
    * the key ('no-key'); then one search by nickname (shared with identical searches in flight
    * and with those of the last SEARCH_CACHE_MS), matched on uid = core_user_id. The answer
    * (sure / likely / ambiguous / none) is stored; failures are not, so the next view retries.
+   * A stored answer made without the uid (a nickname match) is searched again once the account
+   * comes with its uid; the new answer replaces it (a failed search returns the stored one).
    * Never rejects.
    */
   resolve(account: DouyinAccount): Promise<Result<Resolution>>;
@@ -112,9 +114,9 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
     }
   }
 
-  async function lookup(account: DouyinAccount): Promise<Resolution | null> {
+  async function lookup(account: DouyinAccount): Promise<AccountLink | null> {
     try {
-      return (await links.get(account))?.resolution ?? null;
+      return await links.get(account);
     } catch {
       return null; // an unreadable store is a miss
     }
@@ -123,11 +125,12 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
   async function resolve(account: DouyinAccount): Promise<Result<Resolution>> {
     if (!parseDouyinAccount(account)) return badInput(ACCOUNT_RULES);
     const stored = await lookup(account);
-    if (stored) return { ok: true, value: stored };
+    // A nickname match stays until the page gives the uid: then a search by uid may make it sure.
+    if (stored && (account.uid === null || answeredWithUid(stored))) return { ok: true, value: stored.resolution };
     const keyword = searchKeyword(account);
-    if (keyword === null) return badInput('a nickname is needed to search');
+    if (keyword === null) return stored ? { ok: true, value: stored.resolution } : badInput('a nickname is needed to search');
     const found = await searchOnce(keyword, false);
-    if (!found.ok) return found;
+    if (!found.ok) return stored ? { ok: true, value: stored.resolution } : found;
     const match = matchCreator({ uid: account.uid, nickname: account.nickname }, found.value);
     const resolution: Resolution = match.kind === 'sure' ? { kind: 'sure', author: match.author, source: 'search' } : match;
     return { ok: true, value: await store(account, resolution) };

@@ -153,6 +153,26 @@ function unescapeOnce(text: string): string {
   );
 }
 
+/** Runs of text as `encodeURIComponent` writes it (`%XX` escapes and the characters it keeps). */
+const URL_ENCODED_RUN = /(?:%[0-9A-Fa-f]{2}|[\w.!~*'()-]){24,}/g;
+
+/**
+ * The URL-encoded JSON in the text (some builds push `encodeURIComponent` of the render data
+ * instead of raw rows), decoded: only runs that hold an encoded `"nickname"` key.
+ */
+function urlEncodedParts(text: string): string[] {
+  const parts: string[] = [];
+  for (const [run] of text.matchAll(URL_ENCODED_RUN)) {
+    if (!/%22nickname%22/i.test(run)) continue;
+    try {
+      parts.push(decodeURIComponent(run));
+    } catch {
+      // a broken escape: not encoded JSON
+    }
+  }
+  return parts;
+}
+
 /** Merge all candidates of the same account as `seed` into it. */
 function mergeAll(seed: DouyinProfile, candidates: readonly DouyinProfile[]): DouyinProfile {
   let merged = seed;
@@ -169,11 +189,14 @@ function mergeAll(seed: DouyinProfile, candidates: readonly DouyinProfile[]): Do
  *   id is returned (other objects of the same account complete its fields);
  * - otherwise (/user/self), a profile is returned only when every user object found is the same
  *   account — several different accounts → null rather than a guess.
- * A profile needs a nickname and a uid or sec_uid. Never throws.
+ * The payloads may be raw rows or URL-encoded JSON (`encodeURIComponent` of the render data, in
+ * camelCase or snake_case); both are read. A profile needs a nickname and a uid or sec_uid.
+ * Never throws.
  */
 export function readPaceF(chunks: readonly string[], expected: DouyinExpected): DouyinProfile | null {
-  let text = chunks.join('');
-  if (text === '') return null;
+  const joined = chunks.join('');
+  if (joined === '') return null;
+  let text = joined;
   const found: DouyinProfile[] = [];
   scan(text, found, 0);
   // Payloads handed over still escaped (`{\"uid\":…}`): read them once more, unescaped.
@@ -181,6 +204,8 @@ export function readPaceF(chunks: readonly string[], expected: DouyinExpected): 
     text = unescapeOnce(text);
     scan(text, found, 0);
   }
+  // Payloads that carry URL-encoded JSON (raw rows and encoded ones may come together).
+  for (const part of urlEncodedParts(joined)) scan(part, found, 0);
   if (found.length === 0) return null;
 
   if (hasExpectedId(expected)) {

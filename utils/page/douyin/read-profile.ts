@@ -24,27 +24,32 @@ function fillFromUrl(profile: DouyinProfile, page: DouyinPage): DouyinProfile {
 }
 
 /**
- * The owner of a Douyin creator page: RENDER_DATA first, then the `__pace_f` stream, then the
- * header. Null when `page` is null (not a creator page) or nothing usable was found (e.g. a
- * captcha / risk-control page) — "could not read this page", not an error. Pure given the
- * Document; never throws on unexpected markup.
+ * The owner from the server data of a document: RENDER_DATA first, then the `__pace_f`
+ * stream. Only what the data itself says (the URL fills nothing here). Never throws.
  */
-export function readDouyinProfile(doc: Document, page: DouyinPage | null): DouyinProfile | null {
-  if (!page) return null;
-  const expected = expectedForPage(page);
-
+export function readServerData(doc: Document, expected: DouyinExpected): DouyinProfile | null {
   const renderData = doc.getElementById('RENDER_DATA')?.textContent ?? '';
   const fromRenderData = renderData === '' ? null : readRenderData(renderData, expected);
-  if (fromRenderData) return fillFromUrl(fromRenderData, page);
+  if (fromRenderData) return fromRenderData;
 
   const payloads: string[] = [];
   for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
     const text = script.textContent ?? '';
     if (text.includes('__pace_f')) payloads.push(...paceFPayloadsFromScript(text));
   }
-  const fromPaceF = payloads.length === 0 ? null : readPaceF(payloads, expected);
-  if (fromPaceF) return fillFromUrl(fromPaceF, page);
+  return payloads.length === 0 ? null : readPaceF(payloads, expected);
+}
 
-  const fromHeader = readHeader(doc);
-  return fromHeader ? fillFromUrl(fromHeader, page) : null;
+/**
+ * The owner of a Douyin creator page: RENDER_DATA first, then the `__pace_f` stream, then the
+ * owner's header. Null when `page` is null (not a creator page) or nothing usable was found (e.g.
+ * a captcha / risk-control page, or headers of several accounts and no telling which is the
+ * owner's) — "could not read this page", not an error. Pure given the Document; never throws on
+ * unexpected markup.
+ */
+export function readDouyinProfile(doc: Document, page: DouyinPage | null): DouyinProfile | null {
+  if (!page) return null;
+  const expected = expectedForPage(page);
+  const profile = readServerData(doc, expected) ?? readHeader(doc, expected);
+  return profile ? fillFromUrl(profile, page) : null;
 }
