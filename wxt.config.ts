@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import { CREATOR_SITE_MATCHES } from './utils/shared/sites';
 import preact from '@preact/preset-vite';
+import { listChartCopy } from './scripts/list-chart-plugin';
 
 const require = createRequire(import.meta.url);
 
@@ -13,7 +14,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), listChartCopy()],
   }),
   hooks: {
     // The content script runs on every Douyin/Xingtu page, so it must stay tiny (8 KB gzipped).
@@ -31,7 +32,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage'],
+    // alarms: a creator-list run resumes at the end of a 302 cool-down even if the worker stopped.
+    permissions: ['storage', 'alarms'],
     host_permissions: ['https://api.justoneapi.com/*', 'http://47.117.133.51:30015/*'],
     // Extension pages run only their own bundled scripts: no remote code, no eval, no plugins,
     // no <base> tricks. Images (creator avatars) and styles are not restricted.

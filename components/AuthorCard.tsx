@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatCount, t } from '@/utils/views/i18n';
 import type { LinkedAuthor } from '@/utils/shared/messaging';
-import { xingtuCreatorUrl } from './CreatorView';
+import { xingtuCreatorUrl } from '@/utils/shared/xingtu-link';
 import './douyin.css';
 
 /** One Xingtu creator: avatar, nickname (linked to Xingtu), followers; plain text only. */

@@ -3,9 +3,11 @@ import { DEFAULT_PLATFORM, type Platform } from '@/utils/shared/platform';
 import type { DistributionRequest } from '@/utils/shared/messaging';
 import type { Distribution, Result } from '@/utils/shared/types';
 import { formatCount, formatDateTime, platformKey, t } from '@/utils/views/i18n';
+import { xingtuCreatorUrl } from '@/utils/shared/xingtu-link';
 import { DistributionChart } from './DistributionChart';
 import { DistributionTable } from './DistributionTable';
 import { PlatformSwitch } from './PlatformSwitch';
+import { AddToList } from './AddToList';
 import { StatusMessage, type ViewFailure } from './StatusMessage';
 import './view.css';
 
@@ -20,10 +22,7 @@ export interface CreatorViewProps {
   compact?: boolean;
 }
 
-/** The page a Xingtu id opens on Xingtu. */
-export function xingtuCreatorUrl(oAuthorId: string): string {
-  return `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${encodeURIComponent(oAuthorId)}`;
-}
+export { xingtuCreatorUrl };
 
 interface ViewState {
   /** Which creator + platform this state belongs to. */
@@ -190,6 +189,7 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false }: C
             )}
           </p>
         )}
+        <AddToList oAuthorId={oAuthorId} />
       </div>
     </div>
   );

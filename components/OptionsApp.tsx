@@ -1,7 +1,15 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { failureKey, t, type MessageKey } from '@/utils/views/i18n';
 import {
+  DEFAULT_RUN_CONCURRENCY,
+  MAX_RUN_CONCURRENCY,
+  MIN_RUN_CONCURRENCY,
+} from '@/utils/shared/creator-lists';
+import {
   DEFAULT_TIMEOUT_SECONDS,
+  MAX_CACHE_TTL_HOURS,
+  MIN_CACHE_TTL_HOURS,
   MAX_TIMEOUT_SECONDS,
   MIN_TIMEOUT_SECONDS,
   validateSettingsInput,
@@ -35,6 +43,7 @@ const REASON_KEYS: Record<string, MessageKey> = {
   'customUrl:not-http-url': 'errorUrlNotHttp',
   'cacheTtlHours:out-of-range': 'errorTtlRange',
   'timeoutSeconds:out-of-range': 'errorTimeoutRange',
+  'runConcurrency:out-of-range': 'errorConcurrencyRange',
 };
 
 function failureText(error: Failure): string {
@@ -42,7 +51,10 @@ function failureText(error: Failure): string {
   return `${t(failureKey(error.kind, 'title'))}${code} — ${t(failureKey(error.kind, 'action'))}`;
 }
 
-/** The options page: API key, endpoint, cache lifetime, and (under Advanced) the request timeout; saves only valid input. */
+/**
+ * The options page: API key, endpoint, cache lifetime, and (under Advanced) the request timeout
+ * and the parallel requests of a creator-list run; saves only valid input.
+ */
 export function OptionsApp({ store }: { store: OptionsStore }) {
   const [form, setForm] = useState<SettingsInput | null>(null);
   const [showKey, setShowKey] = useState(false);
@@ -63,8 +75,8 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
   useEffect(() => {
     void store.load().then((loaded) => {
       setForm(loaded);
-      // A timeout the user changed is shown; the default stays tucked away.
-      setAdvancedOpen(loaded.timeoutSeconds !== DEFAULT_TIMEOUT_SECONDS);
+      // Advanced values the user changed are shown; the defaults stay tucked away.
+      setAdvancedOpen(loaded.timeoutSeconds !== DEFAULT_TIMEOUT_SECONDS || loaded.runConcurrency !== DEFAULT_RUN_CONCURRENCY);
     });
   }, [store]);
 
@@ -82,7 +94,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
       const next: Partial<Record<SettingsField, string>> = {};
       for (const e of checked.errors) next[e.field] = t(REASON_KEYS[`${e.field}:${e.reason}`] ?? 'errorInvalid');
       setErrors(next);
-      if (next.timeoutSeconds) setAdvancedOpen(true); // never hide the field that stops the save
+      if (next.timeoutSeconds || next.runConcurrency) setAdvancedOpen(true); // never hide the field that stops the save
       setNotice({ tone: 'error', text: t('notSaved') });
       return false;
     }
@@ -192,24 +204,17 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
           </div>
         )}
 
-        <div class="xdp-field">
-          <label for="cache-ttl">{t('cacheTtlLabel')}</label>
-          <input
-            id="cache-ttl"
-            type="number"
-            min={1}
-            max={720}
-            step={1}
-            value={String(form.cacheTtlHours)}
-            aria-invalid={errors.cacheTtlHours ? 'true' : undefined}
-            aria-describedby={errors.cacheTtlHours ? 'cacheTtlHours-error' : 'cache-ttl-help'}
-            onInput={(e) => set('cacheTtlHours', Number(e.currentTarget.value))}
-          />
-          <p id="cache-ttl-help" class="xdp-field__help">
-            {t('cacheTtlHelp')}
-          </p>
-          {fieldError('cacheTtlHours')}
-        </div>
+        <NumberField
+          id="cache-ttl"
+          label={t('cacheTtlLabel')}
+          help={t('cacheTtlHelp')}
+          min={MIN_CACHE_TTL_HOURS}
+          max={MAX_CACHE_TTL_HOURS}
+          value={form.cacheTtlHours}
+          field="cacheTtlHours"
+          error={fieldError('cacheTtlHours')}
+          onValue={(n) => set('cacheTtlHours', n)}
+        />
 
         <details
           class="xdp-advanced"
@@ -217,24 +222,28 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
           onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
         >
           <summary>{t('advanced')}</summary>
-          <div class="xdp-field">
-            <label for="timeout-seconds">{t('timeoutLabel')}</label>
-            <input
-              id="timeout-seconds"
-              type="number"
-              min={MIN_TIMEOUT_SECONDS}
-              max={MAX_TIMEOUT_SECONDS}
-              step={1}
-              value={String(form.timeoutSeconds)}
-              aria-invalid={errors.timeoutSeconds ? 'true' : undefined}
-              aria-describedby={errors.timeoutSeconds ? 'timeoutSeconds-error' : 'timeout-seconds-help'}
-              onInput={(e) => set('timeoutSeconds', Number(e.currentTarget.value))}
-            />
-            <p id="timeout-seconds-help" class="xdp-field__help">
-              {t('timeoutHelp')}
-            </p>
-            {fieldError('timeoutSeconds')}
-          </div>
+          <NumberField
+            id="timeout-seconds"
+            label={t('timeoutLabel')}
+            help={t('timeoutHelp')}
+            min={MIN_TIMEOUT_SECONDS}
+            max={MAX_TIMEOUT_SECONDS}
+            value={form.timeoutSeconds}
+            field="timeoutSeconds"
+            error={fieldError('timeoutSeconds')}
+            onValue={(n) => set('timeoutSeconds', n)}
+          />
+          <NumberField
+            id="run-concurrency"
+            label={t('concurrencyLabel')}
+            help={t('concurrencyHelp')}
+            min={MIN_RUN_CONCURRENCY}
+            max={MAX_RUN_CONCURRENCY}
+            value={form.runConcurrency}
+            field="runConcurrency"
+            error={fieldError('runConcurrency')}
+            onValue={(n) => set('runConcurrency', n)}
+          />
         </details>
 
         <div class="xdp-actions">
@@ -251,5 +260,42 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
         </p>
       </form>
     </main>
+  );
+}
+
+interface NumberFieldProps {
+  id: string;
+  field: SettingsField;
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  value: number;
+  /** The field's error message (from fieldError), or null. */
+  error: ComponentChildren;
+  onValue: (value: number) => void;
+}
+
+/** A whole-number setting with its label, help and error (cache lifetime, timeout, parallel requests). */
+function NumberField({ id, field, label, help, min, max, value, error, onValue }: NumberFieldProps) {
+  return (
+    <div class="xdp-field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        step={1}
+        value={String(value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${field}-error` : `${id}-help`}
+        onInput={(e) => onValue(Number(e.currentTarget.value))}
+      />
+      <p id={`${id}-help`} class="xdp-field__help">
+        {help}
+      </p>
+      {error}
+    </div>
   );
 }

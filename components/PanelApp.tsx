@@ -2,6 +2,8 @@ import { PageCreatorView } from './PageCreatorView';
 import { t } from '@/utils/views/i18n';
 import type { PageCreator } from '@/utils/shared/creator';
 import { messagingBridge, type ViewBridge } from '@/utils/views/view-bridge';
+import { messagingListShortcuts, type ListShortcuts } from '@/utils/views/list-shortcuts';
+import { ListShortcutsContext } from './AddToList';
 import './panel.css';
 
 export interface PanelAppProps {
@@ -9,10 +11,12 @@ export interface PanelAppProps {
   collapsed: boolean;
   onToggle: () => void;
   bridge?: ViewBridge;
+  /** "Add to list" and "Open lists" (creator lists). */
+  lists?: ListShortcuts;
 }
 
 /** The in-page panel: a title bar that collapses it, and the creator's distribution view. */
-export function PanelApp({ creator, collapsed, onToggle, bridge = messagingBridge }: PanelAppProps) {
+export function PanelApp({ creator, collapsed, onToggle, bridge = messagingBridge, lists = messagingListShortcuts }: PanelAppProps) {
   if (collapsed) {
     return (
       <div class="xdp-panel xdp-panel--collapsed">
@@ -34,7 +38,9 @@ export function PanelApp({ creator, collapsed, onToggle, bridge = messagingBridg
       </header>
       <div class="xdp-panel__body">
         {creator ? (
-          <PageCreatorView creator={creator} bridge={bridge} compact />
+          <ListShortcutsContext.Provider value={lists}>
+            <PageCreatorView creator={creator} bridge={bridge} compact />
+          </ListShortcutsContext.Provider>
         ) : (
           <p class="xdp-panel__empty">{t('noCreatorOnPage')}</p>
         )}

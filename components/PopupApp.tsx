@@ -9,12 +9,16 @@ import type { DouyinPage } from '@/utils/shared/douyin-page-url';
 import type { XingtuAuthor } from '@/utils/shared/xingtu-author';
 import type { Result } from '@/utils/shared/types';
 import { messagingBridge, type ViewBridge } from '@/utils/views/view-bridge';
+import { messagingListShortcuts, type ListShortcuts } from '@/utils/views/list-shortcuts';
+import { ListShortcutsContext } from './AddToList';
 import './popup.css';
 
 export interface PopupAppProps {
   /** What the current tab shows, if it is a creator page. */
   pageCreator: PageCreator | null;
   bridge?: ViewBridge;
+  /** "Creator lists" and "Add to list". */
+  lists?: ListShortcuts;
 }
 
 type Shown =
@@ -37,7 +41,7 @@ function isCurrentTab(page: DouyinPage, current: PageCreator | null): boolean {
 }
 
 /** Toolbar popup: the current tab's creator, and a lookup by id, link or nickname. */
-export function PopupApp({ pageCreator, bridge = messagingBridge }: PopupAppProps) {
+export function PopupApp({ pageCreator, bridge = messagingBridge, lists = messagingListShortcuts }: PopupAppProps) {
   const [input, setInput] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown>({ kind: 'page' });
@@ -84,6 +88,9 @@ export function PopupApp({ pageCreator, bridge = messagingBridge }: PopupAppProp
     <main class="xdp-popup">
       <header class="xdp-popup__head">
         <h1>{t('panelTitle')}</h1>
+        <button type="button" class="xdp-link-button" onClick={lists.openLists}>
+          {t('listPageTitle')}
+        </button>
         <button type="button" class="xdp-link-button" onClick={bridge.openOptions}>
           {t('openSettings')}
         </button>
@@ -120,7 +127,9 @@ export function PopupApp({ pageCreator, bridge = messagingBridge }: PopupAppProp
           onPick={(author) => setShown({ kind: 'creator', creator: { kind: 'xingtu', oAuthorId: author.oAuthorId } })}
         />
       ) : current ? (
-        <PageCreatorView creator={current} bridge={bridge} />
+        <ListShortcutsContext.Provider value={lists}>
+          <PageCreatorView creator={current} bridge={bridge} />
+        </ListShortcutsContext.Provider>
       ) : (
         <p class="xdp-popup__hint">{t('openCreatorPageOrLookUp')}</p>
       )}

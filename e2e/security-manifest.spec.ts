@@ -33,9 +33,9 @@ function files(dir: string): string[] {
   });
 }
 
-test('least privilege: storage and the two API hosts, nothing optional, nothing external', () => {
+test('least privilege: storage, alarms and the two API hosts, nothing optional, nothing external', () => {
   const m = manifest();
-  expect(m.permissions).toEqual(['storage']);
+  expect(m.permissions).toEqual(['storage', 'alarms']);
   expect(m.host_permissions).toEqual(['https://api.justoneapi.com/*', 'http://47.117.133.51:30015/*']);
   expect(m.optional_permissions).toBeUndefined();
   expect(m.optional_host_permissions).toBeUndefined();

@@ -20,6 +20,24 @@ import {
   parseLinkRequest,
   parseSearchRequest,
 } from '@/utils/background/message-guards';
+import { createListStore } from '@/utils/background/list-store';
+import { createListRunner } from '@/utils/background/list-runner';
+import { estimateListRun, storedKnowledge } from '@/utils/background/list-estimate';
+import { createRecentViews } from '@/utils/background/recent-views';
+import { RUN_WAKE_ALARM, createKeepAlive, createWakeScheduler } from '@/utils/background/run-lifetime';
+import {
+  ADD_TO_LIST_PAGES,
+  LIST_PAGES,
+  guarded,
+  parseAddToList,
+  parseConfirmEntry,
+  parseCreateList,
+  parseListRequest,
+  parseNoData,
+  parseRemoveFromList,
+  parseRenameList,
+  parseRunRequest,
+} from '@/utils/background/list-guards';
 import type { Failure } from '@/utils/shared/types';
 
 /**
@@ -33,15 +51,32 @@ export default defineBackground(() => {
   const client = createApiClient();
   // One guard for every call with the key: a 302/303/601 answer to one stops the others too.
   const guard = createCallGuard();
-  const service = createDistributionService({ client, cache: createDistributionCache(), loadApiKey, loadSettings, guard });
-  const resolver = createCreatorResolver({ client, links: createAccountLinks(), loadApiKey, loadSettings, guard });
+  const cache = createDistributionCache();
+  const links = createAccountLinks();
+  const service = createDistributionService({ client, cache, loadApiKey, loadSettings, guard });
+  const resolver = createCreatorResolver({ client, links, loadApiKey, loadSettings, guard });
+
+  // Creator lists: the store is the one writer of their records; the runner owns the run.
+  const lists = createListStore();
+  const wake = createWakeScheduler(() => void runner.wake());
+  const runner = createListRunner({ store: lists, service, resolver, links, loadSettings, now: Date.now, wake, keepAlive: createKeepAlive() });
+  const recent = createRecentViews({ service });
+  // The alarm restarts a stopped worker at the end of a cool-down; start() resumes the run.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RUN_WAKE_ALARM) void runner.wake();
+  });
+  void runner.start().catch(() => undefined);
 
   const refused: Failure = { kind: 'bad-input' };
 
   onMessage('getDistribution', async ({ data, sender }) => {
     const req = parseDistributionRequest(data);
     if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
-    return service.getDistribution(req);
+    const answer = await service.getDistribution(req);
+    // Shown in the panel or the popup: the list page offers it under "Recently viewed".
+    // (Bookkeeping: the answer does not wait for it.)
+    if (answer.ok) void recent.record(req.oAuthorId, req.platform).catch(() => undefined);
+    return answer;
   });
 
   onMessage('peekDistribution', async ({ data, sender }) => {
@@ -60,22 +95,61 @@ export default defineBackground(() => {
   onMessage('resolveDouyin', async ({ data, sender }) => {
     const account = parseDouyinAccount(data);
     if (!isFromExtensionPage(sender, VIEW_PAGES) || !account) return { ok: false, error: refused };
-    return resolver.resolve(account);
+    const answer = await resolver.resolve(account);
+    if (answer.ok && answer.value.kind === 'sure') recent.noteNames([answer.value.author]);
+    return answer;
   });
 
   onMessage('linkDouyin', async ({ data, sender }) => {
     const req = parseLinkRequest(data);
     if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
+    recent.noteNames([req.author]);
     return resolver.link(req.account, req.author);
   });
 
   onMessage('searchCreators', async ({ data, sender }) => {
     const req = parseSearchRequest(data);
     if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
-    return resolver.search(req.keyword);
+    const answer = await resolver.search(req.keyword);
+    if (answer.ok) recent.noteNames(answer.value);
+    return answer;
   });
 
   onMessage('openOptions', ({ sender }) => {
     if (isFromExtensionPage(sender, VIEW_PAGES)) void browser.runtime.openOptionsPage();
   });
+
+  // ---- creator lists (utils/shared/creator-lists.ts) ----------------------------------------
+
+  onMessage('createList', guarded(LIST_PAGES, parseCreateList, (req) => lists.create(req.name)));
+  onMessage('renameList', guarded(LIST_PAGES, parseRenameList, (req) => lists.rename(req.listId, req.name)));
+  onMessage(
+    'deleteList',
+    guarded(LIST_PAGES, parseListRequest, async (req) => {
+      const deleted = await lists.delete(req.listId);
+      if (deleted.ok) await runner.listDeleted(req.listId);
+      return deleted;
+    }),
+  );
+  onMessage('selectList', guarded(LIST_PAGES, parseListRequest, (req) => lists.select(req.listId)));
+  onMessage('addToList', guarded(ADD_TO_LIST_PAGES, parseAddToList, (req) => lists.add(req.listId, req.entries)));
+  onMessage(
+    'removeFromList',
+    guarded(LIST_PAGES, parseRemoveFromList, async (req) => {
+      const removed = await lists.remove(req.listId, req.keys);
+      if (removed.ok) await runner.entriesRemoved(req.listId, req.keys);
+      return removed;
+    }),
+  );
+  onMessage(
+    'estimateRun',
+    // The cache lifetime is read for each estimate (the user may have changed it).
+    guarded(LIST_PAGES, parseRunRequest, (req) => estimateListRun(lists, storedKnowledge({ cache, links, loadSettings }), req.listId, req.platforms)),
+  );
+  onMessage('startRun', guarded(LIST_PAGES, parseRunRequest, (req) => runner.startRun(req.listId, req.platforms)));
+  onMessage('pauseRun', guarded(LIST_PAGES, parseNoData, () => runner.pause()));
+  onMessage('resumeRun', guarded(LIST_PAGES, parseNoData, () => runner.resume()));
+  onMessage('retryFailed', guarded(LIST_PAGES, parseRunRequest, (req) => runner.retryFailed(req.listId, req.platforms)));
+  onMessage('confirmEntry', guarded(LIST_PAGES, parseConfirmEntry, (req) => runner.confirmEntry(req.listId, req.key, req.author, req.platforms)));
+  onMessage('recentlyViewed', guarded(LIST_PAGES, parseNoData, async () => ({ ok: true, value: await recent.list() })));
 });

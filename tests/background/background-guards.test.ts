@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '../../entrypoints/background';
-import { removeAllListeners } from '../../utils/shared/messaging';
-import { apiKeyItem } from '../../utils/key/api-key';
+import { deliver, extensionPage, send, startBackground, type Sender } from './background-messages';
 
 /**
  * The background answers only this extension's pages, and only messages of the known shapes:
@@ -14,26 +12,8 @@ const ACCOUNT = { uid: '3429711218823623', secUid: 'MS4wLjABAAAAv7iSuuXDJGDvJkmH
 const REFUSED = { ok: false, error: { kind: 'bad-input' } };
 const OK_BODY = JSON.stringify({ code: 0, data: { base_resp: { status_code: 0 }, video_content_distribution: [{ name: '美食', cnt: 1, proportion: 1 }] } });
 
-type Sender = { id?: string; url?: string; origin?: string; tab?: { id: number } };
 const ext = fakeBrowser.runtime.id;
-const page = (path: string): Sender => ({ id: ext, url: fakeBrowser.runtime.getURL(path), origin: `chrome-extension://${ext}` });
-
-/** Deliver a raw message to the background's listener as `sender`; its answer, or undefined when there is none. */
-function deliver(message: unknown, sender: Sender): Promise<unknown> {
-  return new Promise((resolve) => {
-    let answered = false;
-    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
-    void trigger(message, sender, (answer: { res?: unknown; err?: unknown }) => {
-      answered = true;
-      resolve(answer.res ?? answer.err);
-    }).then((returned) => {
-      // A listener that does not answer returns false/undefined synchronously.
-      if (!answered && !returned.some((r) => r === true)) resolve(undefined);
-    });
-  });
-}
-
-const send = (type: string, data: unknown, sender: Sender) => deliver({ id: 1, type, data, timestamp: Date.now() }, sender);
+const page = extensionPage;
 
 /** Senders that must never be answered. */
 const FOREIGN: [string, Sender][] = [
@@ -57,10 +37,7 @@ const VALID: [string, unknown, Sender][] = [
 let fetchSpy: ReturnType<typeof vi.spyOn>;
 
 beforeEach(async () => {
-  removeAllListeners();
-  background.main();
-  await apiKeyItem.setValue('k');
-  fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async () => new Response(OK_BODY));
+  fetchSpy = await startBackground(OK_BODY);
   runtime.openOptionsPage = vi.fn(() => Promise.resolve());
 });
 

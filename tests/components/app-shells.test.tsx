@@ -111,7 +111,7 @@ function memoryStore(initial: SettingsInput) {
   return store;
 }
 
-const DEFAULTS: SettingsInput = { apiKey: '', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60 };
+const DEFAULTS: SettingsInput = { apiKey: '', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2 };
 
 describe('OptionsApp', () => {
   it('saves a key and a custom endpoint, with a visible confirmation', async () => {
@@ -122,7 +122,7 @@ describe('OptionsApp', () => {
     fireEvent.input(await screen.findByLabelText('Custom endpoint URL'), { target: { value: 'http://127.0.0.1:8787' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Saved/));
-    expect(store.saved()).toEqual({ apiKey: 'my-key', endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 24, timeoutSeconds: 60 });
+    expect(store.saved()).toEqual({ ...DEFAULTS, apiKey: 'my-key', endpoint: 'custom', customUrl: 'http://127.0.0.1:8787' });
   });
 
   it('the request timeout is under Advanced: default 60, saved when valid, refused outside 5–120', async () => {
@@ -140,6 +140,31 @@ describe('OptionsApp', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Saved/));
     expect(store.saved()).toEqual({ ...DEFAULTS, apiKey: 'k', timeoutSeconds: 5 });
+  });
+
+  it('parallel requests are under Advanced: default 2, saved when valid, refused outside 1–4', async () => {
+    const store = memoryStore({ ...DEFAULTS, apiKey: 'k' });
+    render(<OptionsApp store={store} />);
+    const input = (await screen.findByLabelText('Parallel requests')) as HTMLInputElement;
+    expect(input.value).toBe('2');
+    expect(input.closest('details')?.open).toBe(false);
+    fireEvent.input(input, { target: { value: '5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(document.getElementById('runConcurrency-error')?.textContent).toMatch(/1 to 4/));
+    expect(input.closest('details')?.open).toBe(true);
+    expect(store.save).not.toHaveBeenCalled();
+    fireEvent.input(input, { target: { value: '4' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Saved/));
+    expect(store.saved()).toEqual({ ...DEFAULTS, apiKey: 'k', runConcurrency: 4 });
+  });
+
+  it('parallel requests other than the default show the Advanced section open (Chinese label)', async () => {
+    setLanguage('zh');
+    render(<OptionsApp store={memoryStore({ ...DEFAULTS, apiKey: 'k', runConcurrency: 1 })} />);
+    const input = (await screen.findByLabelText('并行请求数')) as HTMLInputElement;
+    expect(input.value).toBe('1');
+    await waitFor(() => expect(input.closest('details')?.open).toBe(true));
   });
 
   it('a saved timeout other than the default shows the Advanced section open', async () => {
@@ -161,7 +186,7 @@ describe('OptionsApp', () => {
     ['an empty key', { apiKey: '' }, 'apiKey'],
     ['a custom URL that is not http(s)', { apiKey: 'k', endpoint: 'custom', customUrl: 'ftp://x.example' }, 'customUrl'],
   ] as const)('refuses %s and keeps what was saved', async (_label, change, field) => {
-    const before: SettingsInput = { apiKey: 'old-key', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60 };
+    const before: SettingsInput = { ...DEFAULTS, apiKey: 'old-key' };
     const store = memoryStore(before);
     render(<OptionsApp store={store} />);
     fireEvent.input(await screen.findByLabelText('API key'), { target: { value: change.apiKey } });

@@ -3,13 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, loadSettings, parseStoredSettings, resolveBaseUrl, saveSettings, settingsItem, validateSettingsInput, type SettingsInput } from '../../utils/shared/settings';
 import { apiKeyItem, loadApiKey } from '../../utils/key/api-key';
 
-const VALID: SettingsInput = { apiKey: 'abc123', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60 };
+const VALID: SettingsInput = { apiKey: 'abc123', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2 };
 
 describe('validateSettingsInput', () => {
   it('accepts valid input and trims key and URL', () => {
     expect(validateSettingsInput({ ...VALID, apiKey: '  abc123\n', customUrl: ' http://x.test ' })).toEqual({
       ok: true,
-      value: { apiKey: 'abc123', endpoint: 'global', customUrl: 'http://x.test', cacheTtlHours: 24, timeoutSeconds: 60 },
+      value: { apiKey: 'abc123', endpoint: 'global', customUrl: 'http://x.test', cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2 },
     });
   });
 
@@ -71,8 +71,19 @@ describe('validateSettingsInput', () => {
     });
   });
 
+  it.each([1, 2, 4])('accepts %i parallel requests for a list run', (runConcurrency) => {
+    expect(validateSettingsInput({ ...VALID, runConcurrency })).toMatchObject({ ok: true, value: { runConcurrency } });
+  });
+
+  it.each([0, 5, 1.5, -2, Number.NaN])('refuses %s parallel requests', (runConcurrency) => {
+    expect(validateSettingsInput({ ...VALID, runConcurrency })).toEqual({
+      ok: false,
+      errors: [{ field: 'runConcurrency', reason: 'out-of-range' }],
+    });
+  });
+
   it('reports every bad field at once', () => {
-    const r = validateSettingsInput({ apiKey: '', endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 0, timeoutSeconds: 60 });
+    const r = validateSettingsInput({ apiKey: '', endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 0, timeoutSeconds: 60, runConcurrency: 2 });
     expect(r).toEqual({
       ok: false,
       errors: [
@@ -94,21 +105,34 @@ describe('resolveBaseUrl', () => {
 
 describe('parseStoredSettings', () => {
   it('keeps a valid record', () => {
-    const s = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48, timeoutSeconds: 15 };
+    const s = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48, timeoutSeconds: 15, runConcurrency: 3 };
     expect(parseStoredSettings(s)).toEqual(s);
     expect(parseStoredSettings({ ...s, extra: true })).toEqual(s);
   });
 
   it('a record saved before the timeout existed keeps its fields and gets the default timeout', () => {
     const old = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48 };
-    expect(parseStoredSettings(old)).toEqual({ ...old, timeoutSeconds: 60 });
+    expect(parseStoredSettings(old)).toEqual({ ...old, timeoutSeconds: 60, runConcurrency: 2 });
   });
+
+  it('a record saved before the parallel-requests setting existed loads with 2', () => {
+    const old = { endpoint: 'cn', customUrl: '', cacheTtlHours: 48, timeoutSeconds: 30 };
+    expect(parseStoredSettings(old)).toEqual({ ...old, runConcurrency: 2 });
+  });
+
+  it.each([['0', 0], ['5', 5], ['a string', '3'], ['null', null], ['a fraction', 1.5]])(
+    'an unusable parallel-requests value (%s) alone gives 2, not the default settings',
+    (_label, runConcurrency) => {
+      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency };
+      expect(parseStoredSettings(s)).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency: 2 });
+    },
+  );
 
   it.each([['0', 0], ['999', 999], ['a string', '30'], ['null', null], ['a fraction', 7.5]])(
     'an unusable timeout (%s) alone gives the default timeout, not the default settings',
     (_label, timeoutSeconds) => {
-      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds };
-      expect(parseStoredSettings(s)).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 60 });
+      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds, runConcurrency: 4 };
+      expect(parseStoredSettings(s)).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 60, runConcurrency: 4 });
     },
   );
 
@@ -141,25 +165,26 @@ describe('storage', () => {
   });
 
   it('saves and loads settings in local storage', async () => {
-    await saveSettings({ endpoint: 'custom', customUrl: ' http://127.0.0.1:8080/ ', cacheTtlHours: 2, timeoutSeconds: 5 });
-    const stored = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080/', cacheTtlHours: 2, timeoutSeconds: 5 };
+    await saveSettings({ endpoint: 'custom', customUrl: ' http://127.0.0.1:8080/ ', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3 });
+    const stored = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080/', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3 };
     expect(await loadSettings()).toEqual(stored);
     const raw = await fakeBrowser.storage.local.get('settings');
     expect(raw.settings).toEqual(stored);
   });
 
   it('refuses to save invalid settings', async () => {
-    await expect(saveSettings({ endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 2, timeoutSeconds: 60 })).rejects.toThrow();
-    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 9999, timeoutSeconds: 60 })).rejects.toThrow();
-    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 2, timeoutSeconds: 4 })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 2, timeoutSeconds: 60, runConcurrency: 2 })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 9999, timeoutSeconds: 60, runConcurrency: 2 })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 2, timeoutSeconds: 4, runConcurrency: 2 })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 2, timeoutSeconds: 60, runConcurrency: 5 })).rejects.toThrow();
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('a corrupt stored record loads as the defaults', async () => {
     await fakeBrowser.storage.local.set({ settings: { endpoint: 'custom', customUrl: 42, cacheTtlHours: 'x' } });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    await settingsItem.setValue({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90 });
-    expect(await loadSettings()).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90 });
+    await settingsItem.setValue({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90, runConcurrency: 1 });
+    expect(await loadSettings()).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90, runConcurrency: 1 });
   });
 
   it('a record stored by the previous version (no timeout) loads with the default timeout', async () => {
@@ -168,7 +193,7 @@ describe('storage', () => {
       settings: { endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 12 },
       settings$: { v: 1 },
     });
-    expect(await loadSettings()).toEqual({ endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 12, timeoutSeconds: 60 });
+    expect(await loadSettings()).toEqual({ endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 12, timeoutSeconds: 60, runConcurrency: 2 });
   });
 
   it('the key lives under local:apiKey; loadApiKey trims and ignores non-strings', async () => {

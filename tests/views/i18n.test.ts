@@ -27,6 +27,8 @@ const FAILURE_KINDS = [
   'server-error',
   'permission-denied',
   'insufficient-balance',
+  'spending-cap',
+  'daily-cap',
   'undocumented-code',
   'unknown-code',
   'upstream',

@@ -3,6 +3,8 @@ import type { Platform } from './platform';
 import type { Distribution, Result } from './types';
 import type { DouyinAccount } from './creator';
 import type { XingtuAuthor } from './xingtu-author';
+import type { ListRunView, NewEntry, RunEstimate } from './creator-lists';
+import type { BalanceInfo } from './usage';
 
 export interface DistributionRequest {
   oAuthorId: string;
@@ -49,7 +51,63 @@ export interface ProtocolMap {
   /** Popup → background: Xingtu creators by nickname (one search call, cached briefly). */
   searchCreators(req: { keyword: string }): Result<XingtuAuthor[]>;
 
+  // ---- creator lists (utils/shared/creator-lists.ts). The background is the only writer. ----
+  /** List page → background: a new list, made the current one. */
+  createList(req: { name: string }): Result<{ listId: string }>;
+  renameList(req: { listId: string; name: string }): Result<true>;
+  /** Also drops its results; a run on it stops. */
+  deleteList(req: { listId: string }): Result<true>;
+  /** The list "Add to list" adds to. */
+  selectList(req: { listId: string }): Result<true>;
+  /**
+   * List page, panel, popup → background: add rows (listId null: the current list, made when
+   * there is none). Rows already in the list are merged and counted; rows beyond
+   * MAX_LIST_ENTRIES are refused and counted.
+   */
+  addToList(req: { listId: string | null; entries: NewEntry[] }): Result<AddedToList>;
+  removeFromList(req: { listId: string; keys: string[] }): Result<true>;
+  /** What a run of this list on these platforms would cost (reads the cache and the links; no call). */
+  estimateRun(req: { listId: string; platforms: Platform[] }): Result<RunEstimate>;
+  /** Start a run (one at a time: a running one must be paused or finished first). */
+  startRun(req: { listId: string; platforms: Platform[] }): Result<ListRunView>;
+  pauseRun(): Result<ListRunView>;
+  resumeRun(): Result<ListRunView>;
+  /** Run again just the rows that failed or were interrupted. */
+  retryFailed(req: { listId: string; platforms: Platform[] }): Result<ListRunView>;
+  /**
+   * The user settles a row waiting for confirmation: this creator (then its distribution is
+   * fetched), or null: none of these (the row becomes "not on Xingtu" for this list).
+   */
+  confirmEntry(req: { listId: string; key: string; author: LinkedAuthor | null; platforms: Platform[] }): Result<true>;
+  /** List page → background: creators recently shown in the panel or the popup, with cached data (free). */
+  recentlyViewed(): Result<RecentCreator[]>;
+
+  // ---- money (utils/shared/usage.ts) ----
+  /**
+   * Options page, popup → background: the account balance (account endpoint, not a data call),
+   * fetched at most every 10 minutes unless `refresh`, and after a run of calls. Never from a
+   * content page. A custom endpoint that does not answer it gives { state: 'unknown' }.
+   */
+  getBalance(req: { refresh?: boolean }): Result<BalanceInfo>;
+  /** Panel, popup, list page → background: let one paid call past the daily call limit. */
+  allowOneCall(): Result<true>;
 }
 
+export interface AddedToList {
+  listId: string;
+  added: number;
+  duplicates: number;
+  /** Beyond MAX_LIST_ENTRIES. */
+  refused: number;
+}
+
+/** A creator shown in the panel or the popup, newest first. */
+export interface RecentCreator {
+  oAuthorId: string;
+  nickname: string | null;
+  viewedAt: number;
+  /** The cached answer for the platform it was viewed on, or null when it left the cache. */
+  distribution: Distribution | null;
+}
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import { API_BASES } from './api-endpoints';
+import { DEFAULT_RUN_CONCURRENCY, isRunConcurrency } from './creator-lists';
 
 export type EndpointChoice = 'global' | 'cn' | 'custom';
 export const ENDPOINT_CHOICES: readonly EndpointChoice[] = ['global', 'cn', 'custom'];
@@ -17,6 +18,11 @@ export interface Settings {
    * every call. Records saved before this setting existed load with the default.
    */
   timeoutSeconds: number;
+  /**
+   * Most requests a creator-list run keeps in flight at once (MIN_RUN_CONCURRENCY..MAX_RUN_CONCURRENCY,
+   * utils/shared/creator-lists.ts). Records saved before this setting existed load with the default.
+   */
+  runConcurrency: number;
 }
 
 /** The options form: the key plus the settings. */
@@ -24,7 +30,7 @@ export interface SettingsInput extends Settings {
   apiKey: string;
 }
 
-export type SettingsField = 'apiKey' | 'customUrl' | 'cacheTtlHours' | 'timeoutSeconds';
+export type SettingsField = 'apiKey' | 'customUrl' | 'cacheTtlHours' | 'timeoutSeconds' | 'runConcurrency';
 export type SettingsErrorReason = 'empty' | 'whitespace' | 'not-http-url' | 'out-of-range';
 export interface SettingsError {
   field: SettingsField;
@@ -45,6 +51,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   customUrl: '',
   cacheTtlHours: 24,
   timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+  runConcurrency: DEFAULT_RUN_CONCURRENCY,
 });
 
 /** Raw stored settings; read them through loadSettings(), which validates. */
@@ -75,7 +82,8 @@ function isValidTimeout(seconds: number): boolean {
  * Check the options form. The key is trimmed and must be non-empty without whitespace inside
  * (reason 'whitespace'); the custom URL is checked only when the custom endpoint is chosen (it is
  * kept, trimmed, otherwise); the cache lifetime is a whole number of hours in 1..720; the
- * request timeout a whole number of seconds in 5..120.
+ * request timeout a whole number of seconds in 5..120; the parallel requests of a list run a
+ * whole number in 1..4.
  */
 export function validateSettingsInput(input: SettingsInput): SettingsValidation {
   const errors: SettingsError[] = [];
@@ -96,9 +104,12 @@ export function validateSettingsInput(input: SettingsInput): SettingsValidation 
   const timeoutSeconds = input.timeoutSeconds;
   if (!isValidTimeout(timeoutSeconds)) errors.push({ field: 'timeoutSeconds', reason: 'out-of-range' });
 
+  const runConcurrency = input.runConcurrency;
+  if (!isRunConcurrency(runConcurrency)) errors.push({ field: 'runConcurrency', reason: 'out-of-range' });
+
   return errors.length > 0
     ? { ok: false, errors }
-    : { ok: true, value: { apiKey, endpoint, customUrl, cacheTtlHours, timeoutSeconds } };
+    : { ok: true, value: { apiKey, endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency } };
 }
 
 /** The base URL calls go to. */
@@ -114,6 +125,7 @@ export function resolveBaseUrl(settings: Settings): string {
 }
 
 const TimeoutSchema = v.pipe(v.number(), v.check(isValidTimeout));
+const RunConcurrencySchema = v.pipe(v.number(), v.check((n: number) => isRunConcurrency(n)));
 
 const StoredSettingsSchema = v.object({
   endpoint: v.picklist(ENDPOINT_CHOICES),
@@ -122,23 +134,30 @@ const StoredSettingsSchema = v.object({
   // Added after the first release: a record without it (or with an unusable one) keeps its
   // other fields and gets the default timeout.
   timeoutSeconds: v.fallback(v.optional(TimeoutSchema, DEFAULT_TIMEOUT_SECONDS), DEFAULT_TIMEOUT_SECONDS),
+  // Added with creator lists: likewise, a record without it gets the default.
+  runConcurrency: v.fallback(v.optional(RunConcurrencySchema, DEFAULT_RUN_CONCURRENCY), DEFAULT_RUN_CONCURRENCY),
 });
 
-/** What saveSettings accepts: every field, the timeout included. */
-const SettingsToSaveSchema = v.object({ ...StoredSettingsSchema.entries, timeoutSeconds: TimeoutSchema });
+/** What saveSettings accepts: every field, the timeout and the parallel requests included. */
+const SettingsToSaveSchema = v.object({
+  ...StoredSettingsSchema.entries,
+  timeoutSeconds: TimeoutSchema,
+  runConcurrency: RunConcurrencySchema,
+});
 
 /**
  * Validate what storage holds. A record that does not match (wrong types, unknown endpoint,
  * TTL out of range, custom endpoint without a usable URL — e.g. written by a future or broken
  * version) gives the defaults, so the key is never sent to an endpoint the user did not choose.
- * A missing or unusable `timeoutSeconds` alone (older records have none) is the default timeout.
+ * A missing or unusable `timeoutSeconds` or `runConcurrency` alone (older records have none) is
+ * that field's default.
  */
 export function parseStoredSettings(raw: unknown): Settings {
   const parsed = v.safeParse(StoredSettingsSchema, raw);
   if (!parsed.success) return { ...DEFAULT_SETTINGS };
-  const { endpoint, customUrl, cacheTtlHours, timeoutSeconds } = parsed.output;
+  const { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency } = parsed.output;
   if (endpoint === 'custom' && !isHttpUrl(customUrl.trim())) return { ...DEFAULT_SETTINGS };
-  return { endpoint, customUrl, cacheTtlHours, timeoutSeconds };
+  return { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency };
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -157,5 +176,6 @@ export async function saveSettings(settings: Settings): Promise<void> {
     customUrl: settings.customUrl.trim(),
     cacheTtlHours: settings.cacheTtlHours,
     timeoutSeconds: settings.timeoutSeconds,
+    runConcurrency: settings.runConcurrency,
   });
 }

@@ -32,7 +32,9 @@ export type FailureKind =
   | 'server-error' // code 500
   | 'permission-denied' // code 600
   | 'insufficient-balance' // code 601
-  | 'undocumented-code' // 101, 202, 300, 404, 503, 602 (listed without a description)
+  | 'spending-cap' // code 602: the key's spending cap is reached (stop calling with that key, like 601)
+  | 'daily-cap' // no call: the user's own daily call limit is reached (settings); blockedUntil = next 00:00 UTC+8
+  | 'undocumented-code' // 101, 202, 300, 404, 503 (listed without a description)
   | 'unknown-code' // any other non-zero code
   | 'upstream' // code 0 but data.base_resp.status_code != 0
   | 'http' // HTTP error without a readable envelope

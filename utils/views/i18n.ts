@@ -92,6 +92,12 @@ const zh = {
   'error.insufficient-balance.title': '余额不足',
   'error.insufficient-balance.meaning': 'Just One API 账户余额不足。',
   'error.insufficient-balance.action': '请前往 Just One API 充值后再查询。',
+  'error.spending-cap.title': '已达到密钥的消费上限',
+  'error.spending-cap.meaning': '这个 API 密钥在 Just One API 设定的消费上限已用完（错误码 602），在更换密钥之前不会再自动调用。',
+  'error.spending-cap.action': '请在 Just One API 控制台提高该密钥的消费上限，或在设置中换用其他密钥。',
+  'error.daily-cap.title': '已达到每日调用上限',
+  'error.daily-cap.meaning': '今天（北京时间）的付费调用次数已达到你在设置中填写的每日调用上限，不会再自动调用。',
+  'error.daily-cap.action': '可以允许调用一次，或在设置中提高上限；北京时间 0 点后自动恢复。',
   'error.undocumented-code.title': '接口返回错误',
   'error.undocumented-code.meaning': '接口返回了一个没有文档说明的错误码。',
   'error.undocumented-code.action': '请稍后重试；如持续出现，请记下错误码并反馈。',
@@ -198,6 +204,19 @@ const zh = {
   'noticeSettingsReset': '保存的设置无法读取，已恢复为默认值：请检查接口地址和缓存时长。',
   'noticeKeyReset': '保存的 API 密钥无法读取，已被移除：请重新填写。',
   'dismiss': '知道了',
+
+  'listPageTitle': '达人清单',
+
+  'addToList': '加入清单',
+  'addingToList': '正在加入…',
+  'addedToList': '已加入「{list}」',
+  'alreadyInList': '已在「{list}」中',
+  'listFull': '「{list}」已满（最多 {max} 位），未加入',
+  'openLists': '打开清单',
+
+  'concurrencyLabel': '并行请求数',
+  'concurrencyHelp': '达人清单查询时同时进行的请求数，1 到 4。',
+  'errorConcurrencyRange': '请填写 1 到 4 之间的整数',
 } as const satisfies Record<FailureKeys | PlatformKeys, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -274,6 +293,12 @@ const en: Messages = {
   'error.insufficient-balance.title': 'Insufficient balance',
   'error.insufficient-balance.meaning': 'Your Just One API account balance is too low.',
   'error.insufficient-balance.action': 'Top up your account at Just One API, then try again.',
+  'error.spending-cap.title': "The key's spending cap is reached",
+  'error.spending-cap.meaning': 'The spending cap set for this API key at Just One API is used up (code 602). No automatic calls until the key is changed.',
+  'error.spending-cap.action': "Raise the key's spending cap in the Just One API console, or save another key in the settings.",
+  'error.daily-cap.title': 'Daily call limit reached',
+  'error.daily-cap.meaning': "Today's paid calls (Beijing time) have reached the daily call limit in your settings, so nothing calls automatically.",
+  'error.daily-cap.action': 'Allow one call, or raise the limit in the settings; calls resume at 00:00 Beijing time.',
   'error.undocumented-code.title': 'The API returned an error',
   'error.undocumented-code.meaning': 'The API answered with a code it does not document.',
   'error.undocumented-code.action': 'Try again later; if it persists, note the code and report it.',
@@ -379,6 +404,19 @@ const en: Messages = {
   'noticeSettingsReset': 'Your saved settings could not be read and were reset to the defaults: check the endpoint and the cache lifetime.',
   'noticeKeyReset': 'Your saved API key could not be read and was removed: enter it again.',
   'dismiss': 'Dismiss',
+
+  'listPageTitle': 'Creator lists',
+
+  'addToList': 'Add to list',
+  'addingToList': 'Adding…',
+  'addedToList': 'Added to {list}',
+  'alreadyInList': 'Already in {list}',
+  'listFull': '{list} is full (at most {max}); not added',
+  'openLists': 'Open lists',
+
+  'concurrencyLabel': 'Parallel requests',
+  'concurrencyHelp': 'How many requests a creator-list run makes at once, 1 to 4.',
+  'errorConcurrencyRange': 'Enter a whole number from 1 to 4',
 };
 
 /** Both dictionaries, for tests and tooling. */
@@ -455,10 +493,28 @@ export function platformKey(platform: Platform): MessageKey {
 export function formatDateTime(ms: number, lang: Language = getLanguage()): string {
   const date = new Date(ms);
   if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat(htmlLang(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return formatters(lang).dateTime.format(date);
 }
 
 /** A count with digit grouping, e.g. 12,345. */
 export function formatCount(n: number, lang: Language = getLanguage()): string {
-  return new Intl.NumberFormat(htmlLang(lang), { maximumFractionDigits: 0 }).format(n);
+  return formatters(lang).count.format(n);
 }
+
+// Made once per language: creating an Intl formatter costs far more than formatting with it
+// (the list page formats hundreds of cells per render).
+const FORMATTERS = new Map<Language, { dateTime: Intl.DateTimeFormat; count: Intl.NumberFormat }>();
+
+function formatters(lang: Language): { dateTime: Intl.DateTimeFormat; count: Intl.NumberFormat } {
+  let made = FORMATTERS.get(lang);
+  if (!made) {
+    made = {
+      dateTime: new Intl.DateTimeFormat(htmlLang(lang), { dateStyle: 'medium', timeStyle: 'short' }),
+      count: new Intl.NumberFormat(htmlLang(lang), { maximumFractionDigits: 0 }),
+    };
+    FORMATTERS.set(lang, made);
+  }
+  return made;
+}
+
+
