@@ -3,9 +3,10 @@
  * answers arriving in the wrong order, and the MV3 service worker stopped while a request is in
  * flight. Calls are counted on the mock API.
  */
-import type { CDPSession, Frame, Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { test, expect, panel, waitForPanel, creatorPageUrl } from './fixtures';
 import { DISTRIBUTION_PATH } from './mock-api';
+import { stopServiceWorkers } from './service-workers';
 import {
   BEAUTY_CREATOR_ID,
   EMPTY_DRAMA_CREATOR_ID,
@@ -123,18 +124,6 @@ test('fast navigation across five creators: the panel ends on the last one, late
   expect(calls).toEqual([FOOD_CREATOR_ID, MUSIC_CREATOR_ID, last]);
   test.info().annotations.push({ type: 'figures', description: `5 creators in ${navigationMs} ms: ${calls.length} calls, ${states.length} panel states` });
 });
-
-/** Stop every service worker (the extension's included) the way the browser does when idle. */
-async function stopServiceWorkers(cdp: CDPSession): Promise<void> {
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-}
 
 test('service worker stopped mid-request: the panel says so, nothing half-written is cached, the next view asks again', async ({ context, page, mockApi }) => {
   mockApi.setScenario(FOOD_CREATOR_ID, { delayMs: 4_000 });

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { KEEP_ALIVE_MS, RUN_WAKE_ALARM, createKeepAlive, createWakeScheduler } from '../../utils/background/run-lifetime';
+import {
+  KEEP_ALIVE_MS,
+  RUN_WAKE_ALARM,
+  RUN_WATCHDOG_ALARM,
+  WATCHDOG_MINUTES,
+  createKeepAlive,
+  createWakeScheduler,
+} from '../../utils/background/run-lifetime';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -34,6 +41,43 @@ describe('keep alive', () => {
     });
     keepAlive.acquire();
     await vi.advanceTimersByTimeAsync(KEEP_ALIVE_MS * 2);
+    keepAlive.release();
+  });
+});
+
+describe('watchdog alarm', () => {
+  it('is set while a call is in flight (a stopped worker is started again), cleared when none is', async () => {
+    const ping = vi.fn(async () => undefined);
+    const keepAlive = createKeepAlive({ ping });
+    keepAlive.acquire();
+    keepAlive.acquire();
+    await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(RUN_WATCHDOG_ALARM))?.periodInMinutes).toBe(WATCHDOG_MINUTES));
+    keepAlive.release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await fakeBrowser.alarms.get(RUN_WATCHDOG_ALARM)).toBeDefined(); // one call still in flight
+    keepAlive.release();
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RUN_WATCHDOG_ALARM)).toBeUndefined());
+  });
+
+  it('a new worker clears the watchdog a stopped one left (the run it resumes sets it again)', async () => {
+    await fakeBrowser.alarms.create(RUN_WATCHDOG_ALARM, { periodInMinutes: WATCHDOG_MINUTES });
+    createKeepAlive({ ping: async () => undefined });
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(RUN_WATCHDOG_ALARM)).toBeUndefined());
+  });
+
+  it('an alarms API that throws breaks nothing', () => {
+    const keepAlive = createKeepAlive({
+      ping: async () => undefined,
+      watchdog: {
+        set: () => {
+          throw new Error('no alarms');
+        },
+        clear: () => {
+          throw new Error('no alarms');
+        },
+      },
+    });
+    keepAlive.acquire();
     keepAlive.release();
   });
 });
