@@ -26,21 +26,29 @@
  *     slow; a browser started by hand, driven over its debugging pipe without attaching to any
  *     page, gives the figure the full-load budget is judged on (both are printed).
  *
+ * The list page (scripts/bench/lists.ts, in a Chromium of its own): a seeded list of 200 creators
+ * with results opened (→ table shown) and used (focus category, sort, filter: each timed inside
+ * the page from the click or input event to the end of the next frame, with its long tasks), and
+ * a run of 50 fresh creators started with Start until the stored run is 'done', against the
+ * mock API's record of each call (its own time, how many, how many at once).
+ *
  * The parts, in scripts/bench/: scenarios.ts (what is timed, with and without the extension),
  * page-timing.ts (marks and navigation times: full loads, in-app moves), cdp.ts (traces, heap),
  * non-creator.ts (pages that are not creator pages), setup.ts (init script, fixture routes, the
  * Chromium without the extension, fresh creators), unattended-loads.ts, rows.ts (the table's
- * rows and budgets), table.ts, stats.ts, report.ts (bench.json); sizes come from
- * scripts/bundle-sizes.ts.
+ * rows and budgets), table.ts, stats.ts, report.ts (bench.json), lists.ts with list-seed.ts,
+ * list-timing.ts and list-run-figures.ts (the list page); sizes come from scripts/bundle-sizes.ts.
  *
- * Env: BENCH_RUNS (default 10) repetitions per timing, CHROMIUM_PATH, WXT_OUT_DIR.
+ * Env: BENCH_RUNS (default 10) repetitions per timing, CHROMIUM_PATH, WXT_OUT_DIR, and
+ * BENCH_ONLY=lists to measure only the list page (its rows and the sizes; about half a minute).
  */
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { EXTENSION_DIR, ROOT } from '../../e2e/harness';
-import { startMockApi } from '../../e2e/mock-api';
+import { startMockApi, type MockApi } from '../../e2e/mock-api';
 import { readBundle } from '../bundle-sizes';
-import { API_KEY, RUNS } from './config';
+import { API_KEY, ONLY, RUNS } from './config';
+import { measureLists } from './lists';
 import { writeReport, type Report } from './report';
 import { reportRows } from './rows';
 import { measureWithExtension, measureWithout } from './scenarios';
@@ -67,6 +75,7 @@ async function main(): Promise<void> {
     panelLoadsDuringMoves: -1,
     tracedTasks: { page: [], extension: [] },
     unattended: null,
+    lists: null,
     environment: {
       chromium: chromiumVersion(),
       node: process.version,
@@ -79,23 +88,16 @@ async function main(): Promise<void> {
   };
   const mock = await startMockApi({ token: API_KEY });
   try {
-    process.stdout.write(`bench: ${RUNS} runs per timing, ${report.environment.chromium}\n`);
-    process.stdout.write('bench: with the extension …\n');
-    await measureWithExtension(report, mock);
-    process.stdout.write('bench: without the extension …\n');
-    await measureWithout(report);
-    process.stdout.write('bench: full loads with nothing attached …\n');
-    const unattended = (mode: 'same-tab' | 'new-tabs') =>
-      measureUnattendedLoads({ mode, ids: Array.from({ length: 4 }, () => freshCreator(mock)), runs: UNATTENDED_RUNS, apiUrl: mock.url, apiKey: API_KEY });
-    const sameTab = await unattended('same-tab');
-    const newTabs = sameTab && (await unattended('new-tabs'));
-    report.unattended = sameTab && newTabs ? { sameTab, newTabs } : null;
+    process.stdout.write(`bench: ${RUNS} runs per timing, ${report.environment.chromium}${ONLY ? `, only ${ONLY}` : ''}\n`);
+    if (ONLY === null) await measurePagesAndPanel(report, mock);
+    process.stdout.write('bench: the list page …\n');
+    await measureLists(report, mock);
   } finally {
     await mock.close();
   }
 
   report.environment.loadAfter = loadavg()[0]!.toFixed(2);
-  const rows = reportRows(report);
+  const rows = reportRows(report, ONLY);
   const table = printTable(rows);
   console.log(`\n${table}\n`);
   const failed = rows.filter((r) => r.ok === false);
@@ -104,6 +106,20 @@ async function main(): Promise<void> {
   const file = writeReport(rows, table, report);
   console.log(`bench: ${report.environment.seconds} s; written to ${path.relative(process.cwd(), file) || file}`);
   // Timings are reported, not asserted: the exit code says only whether the bench ran.
+}
+
+/** Everything but the list page: creator pages, the panel and popup, the cost, the non-creator pages. */
+async function measurePagesAndPanel(report: Report, mock: MockApi): Promise<void> {
+  process.stdout.write('bench: with the extension …\n');
+  await measureWithExtension(report, mock);
+  process.stdout.write('bench: without the extension …\n');
+  await measureWithout(report);
+  process.stdout.write('bench: full loads with nothing attached …\n');
+  const unattended = (mode: 'same-tab' | 'new-tabs') =>
+    measureUnattendedLoads({ mode, ids: Array.from({ length: 4 }, () => freshCreator(mock)), runs: UNATTENDED_RUNS, apiUrl: mock.url, apiKey: API_KEY });
+  const sameTab = await unattended('same-tab');
+  const newTabs = sameTab && (await unattended('new-tabs'));
+  report.unattended = sameTab && newTabs ? { sameTab, newTabs } : null;
 }
 
 main().catch((error: unknown) => {

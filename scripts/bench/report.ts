@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ROOT } from '../../e2e/harness';
 import type { BundleReport } from '../bundle-sizes';
 import type { MainThreadTask } from './cdp';
+import type { ListFigures } from './lists';
 import type { NonCreatorResult } from './non-creator';
 import type { LoadSample, LongTask } from './page-timing';
 import type { Row } from './table';
@@ -27,6 +28,8 @@ export interface Report {
   tracedTasks: { page: MainThreadTask[]; extension: MainThreadTask[] };
   /** Warm full loads with nothing attached (scripts/bench/unattended-loads.ts); null when they could not run. */
   unattended: { sameTab: UnattendedLoad[]; newTabs: UnattendedLoad[] } | null;
+  /** The list page: its table opened and used, and timed runs (scripts/bench/lists.ts); null when not measured. */
+  lists: ListFigures | null;
 }
 
 const OUT_DIR = path.join(ROOT, 'bench-output');

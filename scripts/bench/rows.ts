@@ -5,6 +5,7 @@
 import { DEFAULT_QUIET_MS } from '../../utils/views/settle-loads';
 import { DEPENDENCY_SIGNATURES, SIZE_BUDGETS, kb, type BundleReport } from '../bundle-sizes';
 import { RUNS } from './config';
+import { listRows } from './list-rows';
 import { NON_CREATOR_PAGES } from './non-creator';
 import { PANEL_STEPS, type LongTask, type PanelStep } from './page-timing';
 import type { Report } from './report';
@@ -13,16 +14,19 @@ import { mb, ms, spread, stats } from './stats';
 import { collectRows, type AddRow, type Row } from './table';
 import type { UnattendedLoad } from './unattended-loads';
 
-/** Every row of the table, in its order. */
-export function reportRows(report: Report): Row[] {
+/** Every row of the table, in its order; `only` 'lists': the environment, sizes and list page alone. */
+export function reportRows(report: Report, only: 'lists' | null = null): Row[] {
   const { rows, row } = collectRows();
   envRows(report, row);
   sizeRows(report.sizes, row);
-  timingRows(report, row);
-  longTaskRows(report, row);
-  callRows(report, row);
-  costRows(report, row);
-  nonCreatorRows(report, row);
+  if (only === null) {
+    timingRows(report, row);
+    longTaskRows(report, row);
+    callRows(report, row);
+    costRows(report, row);
+    nonCreatorRows(report, row);
+  }
+  listRows(report.lists, row);
   return rows;
 }
 
@@ -39,7 +43,7 @@ function sizeRows(sizes: BundleReport, row: AddRow): void {
     const loaded = f.loadedBy.length ? ` · ${f.loadedBy.join(', ')}` : '';
     row('size', `${f.kind}: ${f.file}`, `${kb(f.gzip)} gz`, `${kb(f.raw)} raw${loaded}${deps}`, `≤ ${kb(budget)} gz`, f.gzip <= budget);
   }
-  const caps = { panel: SIZE_BUDGETS.panelPage, popup: SIZE_BUDGETS.popupPage, options: SIZE_BUDGETS.optionsPage } as const;
+  const caps = { panel: SIZE_BUDGETS.panelPage, popup: SIZE_BUDGETS.popupPage, options: SIZE_BUDGETS.optionsPage, list: SIZE_BUDGETS.listPage } as const;
   for (const [entry, cap] of Object.entries(caps)) {
     const t = sizes.entryTotals[entry as keyof typeof caps];
     row('size', `${entry} page loads in total`, `${kb(t.gzip)} gz`, `${kb(t.raw)} raw · ${t.files.length} files`, `≤ ${kb(cap)} gz`, t.gzip <= cap);
