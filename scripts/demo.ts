@@ -4,7 +4,8 @@
  * Starts the mock Just One API on 127.0.0.1 with the demo creators, launches Chromium with the
  * built extension (a window when DISPLAY is set, else headless), saves key "demo-key" and the
  * mock as custom endpoint through the real options page, opens a Xingtu creator page (the
- * fixture, served at the real URL; nothing leaves the machine) and waits for the real panel.
+ * fixture, served at the real URL; nothing leaves the machine) and waits for the real panel,
+ * then shows the popup and the creator-list page (four creators pasted, run and compared).
  * Screenshots go to demo-output/. Headless: exits (0 when every step worked). Headed: the
  * browser stays open until Ctrl-C.
  *
@@ -15,7 +16,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { startMockApi } from '../e2e/mock-api';
-import { DEMO_CREATOR_PROFILES, FOOD_CREATOR_ID } from '../e2e/fixtures/creators';
+import {
+  BEAUTY_CREATOR_ID,
+  DEMO_CREATOR_PROFILES,
+  FOOD_CREATOR_ID,
+  MUSIC_CREATOR_ID,
+  TRAVEL_CREATOR_ID,
+} from '../e2e/fixtures/creators';
 import {
   ROOT,
   configureExtension,
@@ -141,6 +148,31 @@ async function main(): Promise<number> {
       await popup.waitForTimeout(300);
       await screenshotPage(popup, path.join(OUT_DIR, 'popup.png'));
     }, failures);
+
+    // The creator-list page: a campaign's creators pasted at once, run, compared.
+    const lists = await context.newPage();
+    await lists.setViewportSize({ width: 1280, height: 900 });
+    await step('creator lists (list.html): paste 4 creators, run, compare', async () => {
+      await lists.goto(`chrome-extension://${extensionId}/list.html`);
+      const ids = [FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID, BEAUTY_CREATOR_ID];
+      await lists.getByLabel(/^(Creators|达人)$/).fill(ids.map((id) => `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${id}`).join('\n'));
+      await lists.getByRole('button', { name: /^(Add|添加)$/ }).click();
+      await lists.getByRole('button', { name: /^(Start|开始)$/ }).click();
+      await lists.waitForFunction(
+        (n) => {
+          const bar = document.querySelector<HTMLProgressElement>('#xdp-run-progress');
+          return bar !== null && bar.value === n && bar.max === n;
+        },
+        ids.length,
+        { timeout: 20_000 },
+      );
+      for (const box of (await lists.getByRole('checkbox', { name: /^(Select (?!all shown)|选择 )/ }).all()).slice(0, 3)) await box.check();
+      await lists.getByRole('button', { name: /^(Compare|对比)/ }).click();
+      await lists.locator('#xdp-compare canvas').waitFor({ state: 'visible', timeout: 10_000 });
+      await lists.waitForTimeout(500);
+      await screenshotPage(lists, path.join(OUT_DIR, 'list.png'));
+    }, failures);
+
     if (headed) await page.bringToFront();
 
     const calls = mock.calls();
