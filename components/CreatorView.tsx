@@ -9,6 +9,7 @@ import { DistributionTable } from './DistributionTable';
 import { PlatformSwitch } from './PlatformSwitch';
 import { AddToList } from './AddToList';
 import { StatusMessage, type ViewFailure } from './StatusMessage';
+import { allowOneCallThen } from './allow-one-call';
 import './view.css';
 
 export interface CreatorViewProps {
@@ -20,6 +21,8 @@ export interface CreatorViewProps {
   openOptions: () => void;
   /** Tighter layout for the in-page panel. */
   compact?: boolean;
+  /** Let one paid call past the daily call limit (the "Allow one call" button of that failure). */
+  allowOneCall?: () => Promise<Result<true>>;
 }
 
 export { xingtuCreatorUrl };
@@ -62,7 +65,7 @@ function isoTime(ms: number): string | undefined {
  * One creator's video content distribution: platform switch, doughnut + table, fetch time, and
  * the loading / no key / empty / error states. Shared by the in-page panel and the popup.
  */
-export function CreatorView({ oAuthorId, load, openOptions, compact = false }: CreatorViewProps) {
+export function CreatorView({ oAuthorId, load, openOptions, compact = false, allowOneCall }: CreatorViewProps) {
   // The platform belongs to a creator: another id starts again on the default platform, without
   // first loading the new id on the old platform (every call may cost money).
   const [selection, setSelection] = useState<{ id: string; platform: Platform }>({
@@ -79,9 +82,12 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false }: C
   loadRef.current = load;
   // Only the answer to the latest request may show.
   const tokenRef = useRef(0);
+  // Whether the latest request was a Refresh: "Allow one call" repeats it as it was.
+  const refreshRef = useRef(false);
 
   const run = (id: string, p: Platform, refresh: boolean) => {
     const token = ++tokenRef.current;
+    refreshRef.current = refresh;
     const k = stateKey(id, p);
     setState((prev) => ({ key: k, loading: true, data: prev.key === k ? prev.data : null, error: null }));
     const req: DistributionRequest = refresh ? { oAuthorId: id, platform: p, refresh: true } : { oAuthorId: id, platform: p };
@@ -125,6 +131,11 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false }: C
 
   const onPlatform = (p: Platform) => setSelection({ id: oAuthorId, platform: p });
   const onRefresh = () => run(oAuthorId, platform, true);
+  const onAllowOneCall = allowOneCallThen(
+    allowOneCall,
+    () => run(oAuthorId, platform, refreshRef.current),
+    (failure) => setState((prev) => (prev.key === key ? { ...prev, error: failure } : prev)),
+  );
 
   const totalVideos = data ? data.rows.reduce((sum, r) => sum + r.count, 0) : 0;
   const fetchedIso = data ? isoTime(data.fetchedAt) : undefined;
@@ -155,6 +166,7 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false }: C
             ↻
           </span>
           {loading && data ? t('refreshing') : t('refresh')}
+          <span class="xdp-view__cost">{t('refreshCost')}</span>
         </button>
       </div>
 
@@ -164,7 +176,7 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false }: C
         {error?.kind === 'no-key' ? (
           <StatusMessage state="no-key" onOpenSettings={openOptions} />
         ) : error ? (
-          <StatusMessage state="error" error={error} onOpenSettings={openOptions} />
+          <StatusMessage state="error" error={error} onOpenSettings={openOptions} onAllowOneCall={onAllowOneCall} />
         ) : null}
 
         {!error && loading && !data && <StatusMessage state="loading" />}

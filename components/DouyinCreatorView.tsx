@@ -8,6 +8,7 @@ import { CreatorView } from './CreatorView';
 import { StatusMessage } from './StatusMessage';
 import { AuthorCard } from './AuthorCard';
 import { LinkCorrection } from './LinkCorrection';
+import { allowOneCallThen } from './allow-one-call';
 import './douyin.css';
 
 type State = { key: string; result: Result<Resolution> | null };
@@ -24,8 +25,12 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
   const key = accountKey(account);
   const [state, setState] = useState<State>({ key, result: null });
   const token = useRef(0);
+  // The latest request, asked again after "Allow one call" (a search the daily limit stopped).
+  const lastAsk = useRef<() => Promise<Result<Resolution>>>(() => bridge.resolveDouyin(account));
 
-  const settle = (promise: Promise<Result<Resolution>>) => {
+  const settle = (ask: () => Promise<Result<Resolution>>) => {
+    lastAsk.current = ask;
+    const promise = ask();
     const mine = ++token.current;
     promise.then(
       (result) => mine === token.current && setState({ key, result }),
@@ -34,7 +39,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
   };
 
   useEffect(() => {
-    settle(bridge.resolveDouyin(account));
+    settle(() => bridge.resolveDouyin(account));
     return () => {
       token.current++; // a late answer for a previous account is dropped
     };
@@ -42,7 +47,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
 
   const link = (author: LinkedAuthor) => {
     setState({ key, result: null });
-    settle(bridge.linkDouyin(account, author));
+    settle(() => bridge.linkDouyin(account, author));
   };
 
   const result = state.key === key ? state.result : null;
@@ -68,7 +73,19 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
         {result.error.kind === 'no-key' ? (
           <StatusMessage state="no-key" onOpenSettings={bridge.openOptions} />
         ) : (
-          <StatusMessage state="error" error={result.error} onOpenSettings={bridge.openOptions} />
+          <StatusMessage
+            state="error"
+            error={result.error}
+            onOpenSettings={bridge.openOptions}
+            onAllowOneCall={allowOneCallThen(
+              bridge.allowOneCall,
+              () => {
+                setState({ key, result: null });
+                settle(lastAsk.current);
+              },
+              (error) => setState({ key, result: { ok: false, error: error.kind === 'unexpected' ? UNEXPECTED : error } }),
+            )}
+          />
         )}
       </div>
     );
@@ -87,7 +104,13 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
             <AuthorCard author={res.author} />
             <LinkCorrection onLink={onPasted} />
           </div>
-          <CreatorView oAuthorId={res.author.oAuthorId} load={bridge.load} openOptions={bridge.openOptions} compact={compact} />
+          <CreatorView
+            oAuthorId={res.author.oAuthorId}
+            load={bridge.load}
+            openOptions={bridge.openOptions}
+            compact={compact}
+            allowOneCall={bridge.allowOneCall}
+          />
         </div>
       );
     case 'likely':

@@ -1,6 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { failureKey, t, type MessageKey } from '@/utils/views/i18n';
+import { tOpt, type OptionsMessageKey } from '@/utils/views/i18n-options';
+import type { FollowUsageLog } from '@/utils/views/usage-source';
+import type { BalanceInfo } from '@/utils/shared/usage';
+import type { KeyCheck } from '@/utils/shared/messaging';
+import type { BalanceShown } from './BalanceLine';
 import {
   DEFAULT_RUN_CONCURRENCY,
   MAX_RUN_CONCURRENCY,
@@ -10,7 +15,9 @@ import {
   DEFAULT_TIMEOUT_SECONDS,
   MAX_CACHE_TTL_HOURS,
   MIN_CACHE_TTL_HOURS,
+  MAX_DAILY_CALL_LIMIT,
   MAX_TIMEOUT_SECONDS,
+  MIN_DAILY_CALL_LIMIT,
   MIN_TIMEOUT_SECONDS,
   validateSettingsInput,
   type SettingsInput,
@@ -23,20 +30,24 @@ import { BRIDGE_MARGIN_MS, withDeadline } from '@/utils/views/view-bridge';
 export interface OptionsStore {
   load(): Promise<SettingsInput>;
   save(input: SettingsInput): Promise<void>;
-  checkKey(): Promise<Result<{ valid: true }>>;
+  checkKey(): Promise<Result<KeyCheck>>;
+  /** The account balance (cached by the background for 10 minutes unless `refresh`). */
+  getBalance?(refresh: boolean): Promise<Result<BalanceInfo>>;
+  /** The usage log, read and followed (the Usage section). */
+  followUsage?: FollowUsageLog;
   /** What the background reset because it could not read it (shown until dismissed or saved). */
   loadStorageNotice?(): Promise<StorageNoticeKind[]>;
   clearStorageNotice?(): Promise<void>;
 }
 
-const STORAGE_NOTICE_TEXT: Record<StorageNoticeKind, MessageKey> = {
+const STORAGE_NOTICE_TEXT: Record<StorageNoticeKind, OptionsMessageKey> = {
   'settings-reset': 'noticeSettingsReset',
   'key-reset': 'noticeKeyReset',
 };
 
 type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
-const REASON_KEYS: Record<string, MessageKey> = {
+const REASON_KEYS: Record<string, MessageKey | OptionsMessageKey> = {
   'apiKey:empty': 'errorKeyEmpty',
   'apiKey:whitespace': 'errorKeyWhitespace',
   'customUrl:empty': 'errorUrlEmpty',
@@ -44,7 +55,16 @@ const REASON_KEYS: Record<string, MessageKey> = {
   'cacheTtlHours:out-of-range': 'errorTtlRange',
   'timeoutSeconds:out-of-range': 'errorTimeoutRange',
   'runConcurrency:out-of-range': 'errorConcurrencyRange',
+  'dailyCallLimit:out-of-range': 'errorDailyLimitRange',
+  'pricePerCall:out-of-range': 'errorPriceRange',
 };
+
+/**
+ * The balance line and the Usage section (with Chart.js): chunks of their own, requested when the
+ * page opens but not waited for by the form (the options page's first load stays small).
+ */
+const loadMoneyParts = () => import('./options-money');
+type MoneyParts = Awaited<ReturnType<typeof loadMoneyParts>>;
 
 function failureText(error: Failure): string {
   const code = error.code !== undefined ? ` (${error.code})` : '';
@@ -52,8 +72,9 @@ function failureText(error: Failure): string {
 }
 
 /**
- * The options page: API key, endpoint, cache lifetime, and (under Advanced) the request timeout
- * and the parallel requests of a creator-list run; saves only valid input.
+ * The options page: API key (with the account balance), endpoint, cache lifetime, daily call
+ * limit and price per call, and (under Advanced) the request timeout and the parallel requests of
+ * a creator-list run; saves only valid input. Below the form, the Usage section.
  */
 export function OptionsApp({ store }: { store: OptionsStore }) {
   const [form, setForm] = useState<SettingsInput | null>(null);
@@ -72,9 +93,29 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
     void store.clearStorageNotice?.();
   };
 
+  const [balance, setBalance] = useState<BalanceShown>(null);
+  const askBalance = (refresh: boolean) => {
+    if (!store.getBalance) return;
+    setBalance({ status: 'loading' });
+    store.getBalance(refresh).then(
+      (result) => setBalance({ status: 'done', result }),
+      () => setBalance({ status: 'done', result: { ok: false, error: { kind: 'bad-response' } } }),
+    );
+  };
+  useEffect(() => askBalance(false), [store]);
+
+  const [money, setMoney] = useState<MoneyParts | null>(null);
+  // What storage holds: Usage is costed at the saved price (not one still being typed), and a
+  // new key or endpoint has another balance.
+  const [saved, setSaved] = useState<SettingsInput | null>(null);
+  useEffect(() => {
+    if (store.getBalance || store.followUsage) void loadMoneyParts().then(setMoney, () => undefined);
+  }, [store]);
+
   useEffect(() => {
     void store.load().then((loaded) => {
       setForm(loaded);
+      setSaved(loaded);
       // Advanced values the user changed are shown; the defaults stay tucked away.
       setAdvancedOpen(loaded.timeoutSeconds !== DEFAULT_TIMEOUT_SECONDS || loaded.runConcurrency !== DEFAULT_RUN_CONCURRENCY);
     });
@@ -92,22 +133,25 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
     const checked = validateSettingsInput(form);
     if (!checked.ok) {
       const next: Partial<Record<SettingsField, string>> = {};
-      for (const e of checked.errors) next[e.field] = t(REASON_KEYS[`${e.field}:${e.reason}`] ?? 'errorInvalid');
+      for (const e of checked.errors) next[e.field] = tOpt(REASON_KEYS[`${e.field}:${e.reason}`] ?? 'errorInvalid');
       setErrors(next);
       if (next.timeoutSeconds || next.runConcurrency) setAdvancedOpen(true); // never hide the field that stops the save
-      setNotice({ tone: 'error', text: t('notSaved') });
+      setNotice({ tone: 'error', text: tOpt('notSaved') });
       return false;
     }
     setErrors({});
     await store.save(checked.value);
     setForm(checked.value);
+    setSaved(checked.value);
+    const { apiKey, endpoint, customUrl } = checked.value;
+    if (apiKey !== saved?.apiKey || endpoint !== saved.endpoint || customUrl !== saved.customUrl) askBalance(false);
     return true;
   };
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     if (await save()) {
-      setNotice({ tone: 'ok', text: t('saved') });
+      setNotice({ tone: 'ok', text: tOpt('saved') });
       if (storageNotice.length > 0) dismissStorageNotice();
     }
   };
@@ -115,11 +159,18 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
   const onCheck = async () => {
     if (!(await save())) return;
     setBusy(true);
-    setNotice({ tone: 'info', text: t('checkingKey') });
+    setNotice({ tone: 'info', text: tOpt('checkingKey') });
     try {
       // One attempt, never retried: the page stops waiting once its timeout (and a margin) is over.
       const result = await withDeadline(store.checkKey(), form.timeoutSeconds * 1000 + BRIDGE_MARGIN_MS);
-      setNotice(result.ok ? { tone: 'ok', text: t('keyValid') } : { tone: 'error', text: failureText(result.error) });
+      if (result.ok) {
+        // The check asked the balance endpoint: its answer is the balance line's.
+        const checked = result.value.balance;
+        if (checked) setBalance({ status: 'done', result: { ok: true, value: checked } });
+        setNotice({ tone: 'ok', text: tOpt('keyValid') });
+      } else {
+        setNotice({ tone: 'error', text: failureText(result.error) });
+      }
     } catch {
       setNotice({ tone: 'error', text: t(failureKey('unexpected', 'title')) });
     } finally {
@@ -136,20 +187,20 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
 
   return (
     <main class="xdp-options">
-      <h1>{t('optionsTitle')}</h1>
+      <h1>{tOpt('optionsTitle')}</h1>
       {storageNotice.length > 0 && (
         <div class="xdp-storage-notice" role="alert">
           {storageNotice.map((kind) => (
-            <p key={kind}>{t(STORAGE_NOTICE_TEXT[kind])}</p>
+            <p key={kind}>{tOpt(STORAGE_NOTICE_TEXT[kind])}</p>
           ))}
           <button type="button" onClick={dismissStorageNotice}>
-            {t('dismiss')}
+            {tOpt('dismiss')}
           </button>
         </div>
       )}
       <form onSubmit={onSubmit} noValidate>
         <div class="xdp-field">
-          <label for="api-key">{t('apiKeyLabel')}</label>
+          <label for="api-key">{tOpt('apiKeyLabel')}</label>
           <div class="xdp-field__row">
             <input
               id="api-key"
@@ -162,32 +213,33 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
               onInput={(e) => set('apiKey', e.currentTarget.value)}
             />
             <button type="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
-              {showKey ? t('hide') : t('show')}
+              {showKey ? tOpt('hide') : tOpt('show')}
             </button>
           </div>
           <p id="api-key-help" class="xdp-field__help">
-            {t('apiKeyHelp')}
+            {tOpt('apiKeyHelp')}
           </p>
           {fieldError('apiKey')}
+          {store.getBalance && money && <money.BalanceLine shown={balance} onRefresh={() => askBalance(true)} />}
         </div>
 
         <div class="xdp-field">
-          <label for="endpoint">{t('endpointLabel')}</label>
+          <label for="endpoint">{tOpt('endpointLabel')}</label>
           <select
             id="endpoint"
             value={form.endpoint}
             onChange={(e) => set('endpoint', e.currentTarget.value as SettingsInput['endpoint'])}
           >
-            <option value="global">{t('endpointGlobal')}</option>
-            <option value="cn">{t('endpointCn')}</option>
-            <option value="custom">{t('endpointCustom')}</option>
+            <option value="global">{tOpt('endpointGlobal')}</option>
+            <option value="cn">{tOpt('endpointCn')}</option>
+            <option value="custom">{tOpt('endpointCustom')}</option>
           </select>
-          {form.endpoint === 'cn' && <p class="xdp-field__help">{t('endpointCnNote')}</p>}
+          {form.endpoint === 'cn' && <p class="xdp-field__help">{tOpt('endpointCnNote')}</p>}
         </div>
 
         {form.endpoint === 'custom' && (
           <div class="xdp-field">
-            <label for="custom-url">{t('customUrlLabel')}</label>
+            <label for="custom-url">{tOpt('customUrlLabel')}</label>
             <input
               id="custom-url"
               type="url"
@@ -198,7 +250,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
               onInput={(e) => set('customUrl', e.currentTarget.value)}
             />
             <p id="custom-url-help" class="xdp-field__help">
-              {t('customUrlHelp')}
+              {tOpt('customUrlHelp')}
             </p>
             {fieldError('customUrl')}
           </div>
@@ -206,14 +258,40 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
 
         <NumberField
           id="cache-ttl"
-          label={t('cacheTtlLabel')}
-          help={t('cacheTtlHelp')}
+          label={tOpt('cacheTtlLabel')}
+          help={tOpt('cacheTtlHelp')}
           min={MIN_CACHE_TTL_HOURS}
           max={MAX_CACHE_TTL_HOURS}
           value={form.cacheTtlHours}
           field="cacheTtlHours"
           error={fieldError('cacheTtlHours')}
-          onValue={(n) => set('cacheTtlHours', n)}
+          onValue={(n) => set('cacheTtlHours', n ?? Number.NaN)}
+        />
+
+        <NumberField
+          id="daily-call-limit"
+          label={tOpt('dailyLimitLabel')}
+          help={tOpt('dailyLimitHelp')}
+          min={MIN_DAILY_CALL_LIMIT}
+          max={MAX_DAILY_CALL_LIMIT}
+          optional
+          value={form.dailyCallLimit}
+          field="dailyCallLimit"
+          error={fieldError('dailyCallLimit')}
+          onValue={(n) => set('dailyCallLimit', n)}
+        />
+
+        <NumberField
+          id="price-per-call"
+          label={tOpt('priceLabel')}
+          help={tOpt('priceHelp')}
+          decimal
+          optional
+          placeholder="0.05"
+          value={form.pricePerCall}
+          field="pricePerCall"
+          error={fieldError('pricePerCall')}
+          onValue={(n) => set('pricePerCall', n)}
         />
 
         <details
@@ -221,44 +299,45 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
           open={advancedOpen}
           onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}
         >
-          <summary>{t('advanced')}</summary>
+          <summary>{tOpt('advanced')}</summary>
           <NumberField
             id="timeout-seconds"
-            label={t('timeoutLabel')}
-            help={t('timeoutHelp')}
+            label={tOpt('timeoutLabel')}
+            help={tOpt('timeoutHelp')}
             min={MIN_TIMEOUT_SECONDS}
             max={MAX_TIMEOUT_SECONDS}
             value={form.timeoutSeconds}
             field="timeoutSeconds"
             error={fieldError('timeoutSeconds')}
-            onValue={(n) => set('timeoutSeconds', n)}
+            onValue={(n) => set('timeoutSeconds', n ?? Number.NaN)}
           />
           <NumberField
             id="run-concurrency"
-            label={t('concurrencyLabel')}
-            help={t('concurrencyHelp')}
+            label={tOpt('concurrencyLabel')}
+            help={tOpt('concurrencyHelp')}
             min={MIN_RUN_CONCURRENCY}
             max={MAX_RUN_CONCURRENCY}
             value={form.runConcurrency}
             field="runConcurrency"
             error={fieldError('runConcurrency')}
-            onValue={(n) => set('runConcurrency', n)}
+            onValue={(n) => set('runConcurrency', n ?? Number.NaN)}
           />
         </details>
 
         <div class="xdp-actions">
           <button type="submit" class="xdp-primary" disabled={busy}>
-            {t('save')}
+            {tOpt('save')}
           </button>
           <button type="button" disabled={busy} onClick={() => void onCheck()}>
-            {t('checkKey')}
+            {tOpt('checkKey')}
           </button>
-          <span class="xdp-field__help">{t('checkKeyCost')}</span>
+          <span class="xdp-field__help">{tOpt('checkKeyCost')}</span>
         </div>
         <p class={`xdp-notice xdp-notice--${notice?.tone ?? 'none'}`} role="status" aria-live="polite">
           {notice?.text ?? ''}
         </p>
       </form>
+      {store.followUsage && money && <money.UsageSection follow={store.followUsage} pricePerCall={saved?.pricePerCall ?? null} />}
     </main>
   );
 }
@@ -268,29 +347,60 @@ interface NumberFieldProps {
   field: SettingsField;
   label: string;
   help: string;
-  min: number;
-  max: number;
-  value: number;
+  min?: number;
+  max?: number;
+  /** Empty is a value (null): "no limit", "no price". */
+  optional?: boolean;
+  /** Any decimal (a price, typed as text: "0.05"), not a whole number. */
+  decimal?: boolean;
+  placeholder?: string;
+  value: number | null;
   /** The field's error message (from fieldError), or null. */
   error: ComponentChildren;
-  onValue: (value: number) => void;
+  /** The number typed; null when empty and optional; NaN when it is not a number (validation refuses it). */
+  onValue: (value: number | null) => void;
 }
 
-/** A whole-number setting with its label, help and error (cache lifetime, timeout, parallel requests). */
-function NumberField({ id, field, label, help, min, max, value, error, onValue }: NumberFieldProps) {
+const DECIMAL_INPUT = /^\d+(?:\.\d+)?$/;
+
+/** What the field's text means (see NumberFieldProps.onValue). */
+function readNumber(text: string, optional: boolean, decimal: boolean): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '' && optional) return null;
+  if (decimal) return DECIMAL_INPUT.test(trimmed) ? Number(trimmed) : Number.NaN;
+  return Number(trimmed);
+}
+
+/**
+ * A number setting with its label, help and error: whole numbers (cache lifetime, timeout,
+ * parallel requests, daily call limit) or a decimal (price per call), optionally empty. The text
+ * is kept as typed ("0.0" on the way to "0.05"); a new value from outside (load, save) replaces it.
+ */
+function NumberField({ id, field, label, help, min, max, optional = false, decimal = false, placeholder, value, error, onValue }: NumberFieldProps) {
+  const shown = value === null ? '' : String(value);
+  const [text, setText] = useState(shown);
+  useEffect(() => {
+    if (!Object.is(readNumber(text, optional, decimal), value)) setText(shown);
+  }, [value]);
   return (
     <div class="xdp-field">
       <label for={id}>{label}</label>
       <input
         id={id}
-        type="number"
-        min={min}
-        max={max}
-        step={1}
-        value={String(value)}
+        type={decimal ? 'text' : 'number'}
+        inputMode={decimal ? 'decimal' : undefined}
+        min={decimal ? undefined : min}
+        max={decimal ? undefined : max}
+        step={decimal ? undefined : 1}
+        placeholder={placeholder}
+        value={text}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${field}-error` : `${id}-help`}
-        onInput={(e) => onValue(Number(e.currentTarget.value))}
+        onInput={(e) => {
+          const typed = e.currentTarget.value;
+          setText(typed);
+          onValue(readNumber(typed, optional, decimal));
+        }}
       />
       <p id={`${id}-help`} class="xdp-field__help">
         {help}

@@ -9,7 +9,15 @@ import { StatusMessage } from './StatusMessage';
 export function PageCreatorView({ creator, bridge, compact = false }: { creator: PageCreator; bridge: ViewBridge; compact?: boolean }) {
   switch (creator.kind) {
     case 'xingtu':
-      return <CreatorView oAuthorId={creator.oAuthorId} load={bridge.load} openOptions={bridge.openOptions} compact={compact} />;
+      return (
+        <CreatorView
+          oAuthorId={creator.oAuthorId}
+          load={bridge.load}
+          openOptions={bridge.openOptions}
+          compact={compact}
+          allowOneCall={bridge.allowOneCall}
+        />
+      );
     case 'douyin':
       return <DouyinCreatorView account={creator.account} bridge={bridge} compact={compact} />;
     case 'douyin-reading':

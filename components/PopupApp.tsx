@@ -1,13 +1,17 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { PageCreatorView } from './PageCreatorView';
 import { AuthorCard } from './AuthorCard';
-import { StatusMessage } from './StatusMessage';
+import { StatusMessage, type ViewFailure } from './StatusMessage';
+import { allowOneCallThen } from './allow-one-call';
 import { t } from '@/utils/views/i18n';
 import type { PageCreator } from '@/utils/shared/creator';
 import { parseCreatorInput } from '@/utils/views/creator-input';
 import type { DouyinPage } from '@/utils/shared/douyin-page-url';
 import type { XingtuAuthor } from '@/utils/shared/xingtu-author';
 import type { Result } from '@/utils/shared/types';
+import type { BalanceInfo } from '@/utils/shared/usage';
+import { balanceAmount } from '@/utils/views/money';
+import { messagingBalance, type BalanceAsk } from '@/utils/views/money-bridge';
 import { messagingBridge, type ViewBridge } from '@/utils/views/view-bridge';
 import { messagingListShortcuts, type ListShortcuts } from '@/utils/views/list-shortcuts';
 import { ListShortcutsContext } from './AddToList';
@@ -19,6 +23,8 @@ export interface PopupAppProps {
   bridge?: ViewBridge;
   /** "Creator lists" and "Add to list". */
   lists?: ListShortcuts;
+  /** The account balance for the footer (the background's cached answer; not a data call). */
+  balance?: BalanceAsk;
 }
 
 type Shown =
@@ -41,7 +47,7 @@ function isCurrentTab(page: DouyinPage, current: PageCreator | null): boolean {
 }
 
 /** Toolbar popup: the current tab's creator, and a lookup by id, link or nickname. */
-export function PopupApp({ pageCreator, bridge = messagingBridge, lists = messagingListShortcuts }: PopupAppProps) {
+export function PopupApp({ pageCreator, bridge = messagingBridge, lists = messagingListShortcuts, balance = messagingBalance }: PopupAppProps) {
   const [input, setInput] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
   const [shown, setShown] = useState<Shown>({ kind: 'page' });
@@ -125,6 +131,7 @@ export function PopupApp({ pageCreator, bridge = messagingBridge, lists = messag
           result={shown.result}
           bridge={bridge}
           onPick={(author) => setShown({ kind: 'creator', creator: { kind: 'xingtu', oAuthorId: author.oAuthorId } })}
+          onRetry={() => search(shown.keyword)}
         />
       ) : current ? (
         <ListShortcutsContext.Provider value={lists}>
@@ -133,7 +140,34 @@ export function PopupApp({ pageCreator, bridge = messagingBridge, lists = messag
       ) : (
         <p class="xdp-popup__hint">{t('openCreatorPageOrLookUp')}</p>
       )}
+      <PopupBalance ask={balance} />
     </main>
+  );
+}
+
+/**
+ * The footer: "余额 ¥123.45" from the background's cached balance. Quiet when it is not known:
+ * "Balance unknown" for an endpoint without a balance, nothing without a key or on failure.
+ */
+function PopupBalance({ ask }: { ask: BalanceAsk }) {
+  const [info, setInfo] = useState<BalanceInfo | null>(null);
+  useEffect(() => {
+    let live = true;
+    ask(false).then(
+      (result) => live && result.ok && setInfo(result.value),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [ask]);
+  if (!info) return null;
+  const amount = balanceAmount(info);
+  const text = amount !== null ? t('balanceShort', { amount }) : info.state === 'unknown' && info.reason === 'no-key' ? null : t('balanceUnknownShort');
+  return text === null ? null : (
+    <footer class="xdp-popup__foot" data-balance={amount !== null ? 'known' : 'unknown'}>
+      {text}
+    </footer>
   );
 }
 
@@ -141,11 +175,16 @@ function SearchResults({
   result,
   bridge,
   onPick,
+  onRetry,
 }: {
   result: Result<XingtuAuthor[]> | null;
   bridge: ViewBridge;
   onPick: (author: XingtuAuthor) => void;
+  /** Search again (after "Allow one call"). */
+  onRetry: () => void;
 }) {
+  const [allowFailure, setAllowFailure] = useState<ViewFailure | null>(null);
+  useEffect(() => setAllowFailure(null), [result]);
   if (!result || !result.ok) {
     return (
       <div class="xdp-view">
@@ -154,7 +193,12 @@ function SearchResults({
         ) : result.error.kind === 'no-key' ? (
           <StatusMessage state="no-key" onOpenSettings={bridge.openOptions} />
         ) : (
-          <StatusMessage state="error" error={result.error} onOpenSettings={bridge.openOptions} />
+          <StatusMessage
+            state="error"
+            error={allowFailure ?? result.error}
+            onOpenSettings={bridge.openOptions}
+            onAllowOneCall={allowOneCallThen(bridge.allowOneCall, onRetry, setAllowFailure)}
+          />
         )}
       </div>
     );

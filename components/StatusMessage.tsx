@@ -9,7 +9,7 @@ export type StatusMessageProps =
   | { state: 'loading'; text?: string }
   | { state: 'no-key'; onOpenSettings: () => void }
   | { state: 'empty' }
-  | { state: 'error'; error: ViewFailure; onOpenSettings?: () => void };
+  | { state: 'error'; error: ViewFailure; onOpenSettings?: () => void; onAllowOneCall?: () => void };
 
 /** Failures the user fixes in the options page: these get an "Open settings" button. */
 export const SETTINGS_FAILURES: ReadonlySet<ViewFailureKind> = new Set<ViewFailureKind>([
@@ -17,6 +17,8 @@ export const SETTINGS_FAILURES: ReadonlySet<ViewFailureKind> = new Set<ViewFailu
   'invalid-token',
   'network',
   'timeout', // the request timeout is a setting
+  'spending-cap', // another key
+  'daily-cap', // the daily call limit is a setting
 ]);
 
 const BLOCKED_KEYS: Partial<Record<ViewFailureKind, MessageKey>> = {
@@ -42,7 +44,15 @@ function SettingsButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-function ErrorBody({ error, onOpenSettings }: { error: ViewFailure; onOpenSettings?: () => void }) {
+function ErrorBody({
+  error,
+  onOpenSettings,
+  onAllowOneCall,
+}: {
+  error: ViewFailure;
+  onOpenSettings?: () => void;
+  onAllowOneCall?: () => void;
+}) {
   const code = 'code' in error && error.code !== undefined && error.code !== 0 ? error.code : undefined;
   const httpStatus = 'httpStatus' in error ? error.httpStatus : undefined;
   const authorId = 'oAuthorId' in error ? error.oAuthorId : undefined;
@@ -68,6 +78,11 @@ function ErrorBody({ error, onOpenSettings }: { error: ViewFailure; onOpenSettin
       {error.detail && <p class="xdp-view__status-detail">{t('errorDetail', { detail: error.detail })}</p>}
       <p class="xdp-view__status-action">{t(failureKey(error.kind, 'action'))}</p>
       {blocked && <p class="xdp-view__status-blocked">{blocked}</p>}
+      {onAllowOneCall && error.kind === 'daily-cap' && (
+        <button type="button" class="xdp-view__button xdp-view__button--primary" onClick={onAllowOneCall}>
+          {t('allowOneCall')}
+        </button>
+      )}
       {onOpenSettings && SETTINGS_FAILURES.has(error.kind) && <SettingsButton onClick={onOpenSettings} />}
     </div>
   );
@@ -99,6 +114,6 @@ export function StatusMessage(props: StatusMessageProps) {
         </div>
       );
     case 'error':
-      return <ErrorBody error={props.error} onOpenSettings={props.onOpenSettings} />;
+      return <ErrorBody error={props.error} onOpenSettings={props.onOpenSettings} onAllowOneCall={props.onAllowOneCall} />;
   }
 }

@@ -39,6 +39,12 @@ test('the panel, popup, options and list pages and the background stay within th
     expect(total.files.length, `${entry} loads something`).toBeGreaterThan(1);
     expect(total.gzip, `${entry} page loads ${kb(total.gzip)} gzipped (${total.files.join(', ')})`).toBeLessThanOrEqual(cap);
   }
+  // Before the settings form shows, the options page loads no chart (the Usage section comes after).
+  const optionsFirst = bundle.initialTotals.options;
+  expect(optionsFirst.gzip, `options page first loads ${kb(optionsFirst.gzip)} gzipped (${optionsFirst.files.join(', ')})`).toBeLessThanOrEqual(
+    SIZE_BUDGETS.optionsInitial,
+  );
+  expect(optionsFirst.files.filter((f) => file(f).dependencies.includes('chart.js'))).toEqual([]);
   const background = file('background.js');
   expect(background.gzip, `background is ${kb(background.gzip)} gzipped`).toBeLessThanOrEqual(SIZE_BUDGETS.background);
   for (const f of bundle.files) expect(f.gzip, `${f.file} is ${kb(f.gzip)} gzipped`).toBeLessThanOrEqual(SIZE_BUDGETS.anyFile);
@@ -55,11 +61,11 @@ test('Preact is bundled exactly once, and only for the extension pages', () => {
   expect(files[0]).toMatch(/^chunks\//);
 });
 
-test('Chart.js: the doughnut copy for the panel and the popup, the bar copy for the list page; no page loads both', () => {
+test('Chart.js: the doughnut copy for the panel and the popup, the bar copy for the list page and the options page’s Usage; no page loads both', () => {
   // One shared copy would carry the list page's bar chart into every panel (scripts/list-chart-plugin.ts).
   const copies = withDependency('chart.js').map(file);
   expect(copies.map((c) => c.file).every((f) => f.startsWith('chunks/'))).toBe(true);
-  expect(copies.map((c) => [...c.loadedBy].sort().join(' ')).sort()).toEqual(['list', 'panel popup']);
+  expect(copies.map((c) => [...c.loadedBy].sort().join(' ')).sort()).toEqual(['list options', 'panel popup']);
 });
 
 test('no other dependency is bundled twice among the chunks the extension pages share', () => {

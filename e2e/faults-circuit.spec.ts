@@ -2,10 +2,11 @@
  * Fault injection, part 2: answers after which calling again cannot help for a while, and the
  * background's call guard (utils/background/api/call-guard.ts) against the real mock API over HTTP:
  * 302 / HTTP 429 back off and then cool down; 303 stops automatic calls until the next day in
- * Asia/Shanghai or another key; 601 until another key (an explicit Refresh tries once). Each
- * check counts the calls the mock received and reads what the panel says.
+ * Asia/Shanghai or another key; 601 (balance) and 602 (the key's spending cap) until another key
+ * (an explicit Refresh tries once). Each check counts the calls the mock received and reads what
+ * the panel says.
  */
-import type { BrowserContext, FrameLocator } from '@playwright/test';
+import type { BrowserContext, FrameLocator, Page } from '@playwright/test';
 import { test, expect, panel } from './fixtures';
 import {
   DIST_PATH,
@@ -19,7 +20,7 @@ import {
   writeSummary,
   type Seen,
 } from './faults-helpers';
-import type { MockApi } from './mock-api';
+import type { MockApi, Scenario } from './mock-api';
 
 test.afterAll(() => writeSummary());
 
@@ -221,55 +222,114 @@ test('303 quota: no automatic calls until 00:00 Beijing time or another key, acr
   expect(distCalls(mockApi)).toBe(4);
 });
 
+/**
+ * What 601 and 602 share: the code blocks the key. The same creator reloaded and another creator
+ * make no call; Refresh tries exactly once (answered with the code again: still blocked); a third
+ * creator (with data) is still blocked and not called. Every step is checked with `check` and
+ * recorded under `group`. Returns what the first creator showed and the third creator's id.
+ */
+async function blocksUntilAnotherKey(
+  page: Page,
+  mockApi: MockApi,
+  options: { group: string; first: Scenario & { code: number }; stillScenario: string; check: (seen: Seen) => void },
+): Promise<{ first: Seen; third: string }> {
+  const { group, check } = options;
+  const code = options.first.code;
+  const { frame } = panel(page);
+
+  const first = freshId();
+  mockApi.setScenario(first, options.first);
+  const shown = await showCreator(page, first, { reload: true });
+  check(shown.seen);
+  expect(shown.seen.text).toContain(`Code: ${code}`);
+  expect(distCalls(mockApi, first)).toBe(1);
+  record({ group, scenario: `code ${code}`, calls: 1, expectedCalls: '1', saw: describeSeen(shown.seen), ms: shown.ms });
+
+  const again = await showCreator(page, first, { reload: true });
+  check(again.seen);
+  expect(distCalls(mockApi, first)).toBe(1);
+  record({ group, scenario: 'same creator, page reloaded', calls: 0, expectedCalls: '0 more', saw: describeSeen(again.seen), ms: again.ms });
+
+  const second = freshId();
+  const other = await showCreator(page, second);
+  check(other.seen);
+  record({ group, scenario: 'another creator', calls: distCalls(mockApi, second), expectedCalls: '0', saw: describeSeen(other.seen), ms: other.ms });
+  expect(distCalls(mockApi, second)).toBe(0);
+
+  // Refresh while the cause still holds: exactly one call, then blocked again.
+  mockApi.setScenario('*', { code });
+  const pressed = await refresh(frame, second, mockApi, true);
+  check(pressed);
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  expect(distCalls(mockApi, second)).toBe(1);
+  record({ group, scenario: `Refresh pressed, ${options.stillScenario}`, calls: 1, expectedCalls: '1', saw: describeSeen(pressed), ms: 0 });
+
+  const third = freshId();
+  mockApi.setCreator(third, { SHORT_VIDEO: ROWS });
+  const stillBlocked = await showCreator(page, third);
+  check(stillBlocked.seen);
+  expect(distCalls(mockApi, third)).toBe(0);
+  record({ group, scenario: 'another creator after the Refresh', calls: 0, expectedCalls: '0', saw: describeSeen(stillBlocked.seen), ms: stillBlocked.ms });
+  return { first: shown.seen, third };
+}
+
 const BALANCE_TITLE = 'Insufficient balance';
 const BALANCE_LINE = /until the API key is changed\. After topping up, press Refresh to try once\./;
 
 test('601 balance: no automatic calls until another key; Refresh tries once, and after a top-up calls resume', async ({ page, mockApi }) => {
   test.setTimeout(60_000);
-  const { frame } = panel(page);
-
-  const first = freshId();
-  mockApi.setScenario(first, { code: 601 });
-  const shown = await showCreator(page, first, { reload: true });
-  blocked(shown.seen, 'insufficient-balance', BALANCE_TITLE, BALANCE_LINE);
-  expect(shown.seen.text).toContain('Code: 601');
-  expect(distCalls(mockApi, first)).toBe(1);
-  record({ group: 'balance 601', scenario: 'code 601', calls: 1, expectedCalls: '1', saw: describeSeen(shown.seen), ms: shown.ms });
-
-  const again = await showCreator(page, first, { reload: true });
-  blocked(again.seen, 'insufficient-balance', BALANCE_TITLE, BALANCE_LINE);
-  expect(distCalls(mockApi, first)).toBe(1);
-  record({ group: 'balance 601', scenario: 'same creator, page reloaded', calls: 0, expectedCalls: '0 more', saw: describeSeen(again.seen), ms: again.ms });
-
-  const second = freshId();
-  const other = await showCreator(page, second);
-  blocked(other.seen, 'insufficient-balance', BALANCE_TITLE, BALANCE_LINE);
-  record({ group: 'balance 601', scenario: 'another creator', calls: distCalls(mockApi, second), expectedCalls: '0', saw: describeSeen(other.seen), ms: other.ms });
-  expect(distCalls(mockApi, second)).toBe(0);
-
-  // Refresh while still unpaid: exactly one call, then blocked again.
-  mockApi.setScenario('*', { code: 601 });
-  const unpaid = await refresh(frame, second, mockApi, true);
-  blocked(unpaid, 'insufficient-balance', BALANCE_TITLE, BALANCE_LINE);
-  await new Promise((resolve) => setTimeout(resolve, 1_200));
-  expect(distCalls(mockApi, second)).toBe(1);
-  record({ group: 'balance 601', scenario: 'Refresh pressed, still unpaid', calls: 1, expectedCalls: '1', saw: describeSeen(unpaid), ms: 0 });
-
-  const third = freshId();
-  mockApi.setCreator(third, { SHORT_VIDEO: ROWS });
-  const stillBlocked = await showCreator(page, third);
-  blocked(stillBlocked.seen, 'insufficient-balance', BALANCE_TITLE, BALANCE_LINE);
-  expect(distCalls(mockApi, third)).toBe(0);
+  const group = 'balance 601';
+  const { third } = await blocksUntilAnotherKey(page, mockApi, {
+    group,
+    first: { code: 601 },
+    stillScenario: 'still unpaid',
+    check: (seen) => blocked(seen, 'insufficient-balance', BALANCE_TITLE, BALANCE_LINE),
+  });
 
   // Topped up: Refresh gets the data, and automatic calls resume.
   mockApi.clearScenario('*');
-  const paid = await refresh(frame, third, mockApi, true);
+  const paid = await refresh(panel(page).frame, third, mockApi, true);
   expect(paid.rows).toEqual([['美食', '4', '80.0%'], ['音乐', '1', '20.0%']]);
-  record({ group: 'balance 601', scenario: 'topped up, Refresh pressed', calls: distCalls(mockApi, third), expectedCalls: '1', saw: describeSeen(paid), ms: 0 });
+  record({ group, scenario: 'topped up, Refresh pressed', calls: distCalls(mockApi, third), expectedCalls: '1', saw: describeSeen(paid), ms: 0 });
   const fourth = freshId();
   const resumed = await showCreator(page, fourth);
   expect(resumed.seen.state).toBe('empty');
   expect(distCalls(mockApi, fourth)).toBe(1);
-  record({ group: 'balance 601', scenario: 'next creator after the top-up', calls: 1, expectedCalls: '1', saw: describeSeen(resumed.seen), ms: resumed.ms });
+  record({ group, scenario: 'next creator after the top-up', calls: 1, expectedCalls: '1', saw: describeSeen(resumed.seen), ms: resumed.ms });
   expect(distCalls(mockApi)).toBe(4);
+});
+
+const SPENDING_CAP_TITLE = "The key's spending cap is reached";
+
+/** The panel shows the 602 block: its own title and meaning, and "Open settings" (another key). */
+function spendingCapped(seen: Seen): void {
+  expect(seen.state, describeSeen(seen)).toBe('error');
+  expect(seen.kind).toBe('spending-cap');
+  expect(seen.title).toBe(SPENDING_CAP_TITLE);
+  expect(seen.text).toContain('No automatic calls until the key is changed.');
+  expect(seen.settingsButton, 'an "Open settings" button (save another key)').toBe(true);
+}
+
+test('602 spending cap: no automatic calls until another key; Refresh tries once, and saving another key resumes', async ({ page, mockApi, configureExtension }) => {
+  test.setTimeout(60_000);
+  const group = 'spending cap 602';
+  const { first, third } = await blocksUntilAnotherKey(page, mockApi, {
+    group,
+    // The provider's message is data: shown as text (its tags as characters), never as markup.
+    first: { code: 602, message: '<b>spending cap</b> reached' },
+    stillScenario: 'cap still reached',
+    check: spendingCapped,
+  });
+  expect(first.text).toContain('Server said: <b>spending cap</b> reached');
+
+  // The user saves another key in the options page: automatic calls resume with it.
+  mockApi.clearScenario('*');
+  mockApi.setToken('second-key');
+  await configureExtension(page, { apiKey: 'second-key' });
+  const withNewKey = await showCreator(page, third, { reload: true });
+  expect(withNewKey.seen.rows).toEqual([['美食', '4', '80.0%'], ['音乐', '1', '20.0%']]);
+  expect(distCalls(mockApi, third)).toBe(1);
+  expect(mockApi.calls({ path: DIST_PATH, oAuthorId: third }).every((c) => c.token === 'second-key')).toBe(true);
+  record({ group, scenario: 'another key saved in the options page', calls: 1, expectedCalls: '1', saw: describeSeen(withNewKey.seen), ms: withNewKey.ms });
+  expect(distCalls(mockApi)).toBe(3);
 });

@@ -38,6 +38,13 @@
  * Count calls per endpoint with `mock.calls({ path: SEARCH_PATH })` (or DISTRIBUTION_PATH), or
  * per keyword with `mock.calls({ keyword })`.
  *
+ * Account balance (api.md §4, not a data call): GET /user/get-balance?token → the same token check,
+ * then `{code:0, data:{balance, currency:'CNY'}}` with the balance set by `setBalance` (default
+ * "123.4500"; a number is sent as a JSON number). `setBalanceSupported(false)` answers HTTP 404
+ * with an HTML page, like a proxy that does not forward the path. Faults: `setBalanceScenario`
+ * (the ScenarioBase modifiers: `hang`, `delayMs`, `code: 100`, `http: 503`, an HTML `body`, …).
+ * Balance requests are recorded apart from the data calls: `balanceCalls()`, never `calls()`.
+ *
  * Avatars: GET /avatar/<name>.svg answers a small SVG. Table avatars written as `/avatar/…` are
  * sent as absolute URLs on the mock. Avatar requests are not API calls and are not recorded.
  *
@@ -59,6 +66,9 @@ import {
 
 export const DISTRIBUTION_PATH = '/api/douyin-xingtu/gw/api/data_sp/author_video_distribution/v1';
 export const SEARCH_PATH = '/api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1';
+export const BALANCE_PATH = '/user/get-balance';
+/** The balance answered until `setBalance`. */
+export const DEFAULT_MOCK_BALANCE = '123.4500';
 /** Where the mock serves avatar images (not an API path). */
 export const AVATAR_PATH_PREFIX = '/avatar/';
 /** Authors per search page. */
@@ -187,6 +197,14 @@ export interface MockApi {
   clearSearchScenario(keyword: string): void;
   /** Replace the search table (until reset). */
   setAuthors(authors: MockAuthor[]): void;
+  /** The balance the balance endpoint answers (a string as is, a number as a JSON number). */
+  setBalance(balance: string | number): void;
+  /** false: the balance path answers HTTP 404 with an HTML page (a proxy that does not forward it). */
+  setBalanceSupported(supported: boolean): void;
+  /** Override balance answers (faults); an array is a sequence: one per request, then normal. */
+  setBalanceScenario(scenario: ScenarioBase | ScenarioBase[]): void;
+  /** Recorded balance requests (GET unless `method` says otherwise), oldest first; never part of calls(). */
+  balanceCalls(filter?: Pick<CallFilter, 'token' | 'method'>): RecordedCall[];
   /** Replace one creator's data for one or more platforms (merged into the table). */
   setCreator(oAuthorId: string, platforms: Partial<Record<MockPlatform, CategoryItem[]>>): void;
   /** Change the valid token (null: accept any). */
@@ -198,7 +216,7 @@ export interface MockApi {
   /** Requests being answered right now (delayed or hung), and the most seen at once since reset. */
   inFlight(): number;
   maxInFlight(): number;
-  /** Forget calls and scenarios (both endpoints); restore the original tables and token. Hung requests are ended. */
+  /** Forget calls and scenarios (every endpoint); restore the original tables, token and balance. Hung requests are ended. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -274,7 +292,11 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
   let authors = structuredClone(initialAuthors);
   let scenarios = new Map<string, Scenario | Scenario[]>();
   let searchScenarios = new Map<string, SearchScenario | SearchScenario[]>();
+  let balanceScenarios = new Map<string, ScenarioBase | ScenarioBase[]>();
+  let balance: string | number = DEFAULT_MOCK_BALANCE;
+  let balanceSupported = true;
   let recorded: RecordedCall[] = [];
+  let balanceRecorded: RecordedCall[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const hung = new Set<ServerResponse>();
@@ -308,7 +330,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       code: null,
       answeredBy: 'normal',
     };
-    recorded.push(call);
+    const isBalance = url.pathname === BALANCE_PATH;
+    (isBalance ? balanceRecorded : recorded).push(call);
     waiters.forEach((wake) => wake());
     if (options.log) {
       const shownQuery = new URLSearchParams(url.searchParams);
@@ -350,7 +373,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       return;
     }
     const isSearch = url.pathname === SEARCH_PATH;
-    if (url.pathname !== DISTRIBUTION_PATH && !isSearch) {
+    if (url.pathname !== DISTRIBUTION_PATH && !isSearch && !isBalance) {
       call.answeredBy = 'not-found';
       sendEnvelope(404, 404, null, `no route for ${url.pathname}`);
       return;
@@ -358,11 +381,11 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
 
     const platform = call.platform ?? 'SHORT_VIDEO';
     const keyword = (call.keyword ?? '').trim();
-    const distributionScenario = isSearch
-      ? null
-      : takeFrom(scenarios, call.oAuthorId, (s) => s.platform === undefined || s.platform === platform);
+    const distributionScenario =
+      isSearch || isBalance ? null : takeFrom(scenarios, call.oAuthorId, (s) => s.platform === undefined || s.platform === platform);
     const searchScenario = isSearch ? takeFrom(searchScenarios, keyword, () => true) : null;
-    const scenario: ScenarioBase | null = distributionScenario ?? searchScenario;
+    const balanceScenario = isBalance ? takeFrom(balanceScenarios, '*', () => true) : null;
+    const scenario: ScenarioBase | null = distributionScenario ?? searchScenario ?? balanceScenario;
     if (scenario) call.answeredBy = 'scenario';
     const cors = !scenario?.noCors;
 
@@ -457,8 +480,16 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       }
 
       // Normal path: token, parameters, table.
+      if (isBalance && !balanceSupported) {
+        send(404, errorPage(404), HTML_TYPE, cors);
+        return;
+      }
       if (token !== null && call.token !== token) {
         sendEnvelope(200, 100, null, 'invalid token', cors);
+        return;
+      }
+      if (isBalance) {
+        sendEnvelope(200, 0, { balance, currency: 'CNY' }, null, cors);
         return;
       }
       if (isSearch) {
@@ -546,6 +577,16 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     setAuthors(next) {
       authors = structuredClone(next);
     },
+    setBalance(next) {
+      balance = next;
+    },
+    setBalanceSupported(supported) {
+      balanceSupported = supported;
+    },
+    setBalanceScenario(scenario) {
+      balanceScenarios.set('*', Array.isArray(scenario) ? [...scenario] : scenario);
+    },
+    balanceCalls: (filter = {}) => balanceRecorded.filter((c) => matches(c, filter)),
     setCreator(oAuthorId, platforms) {
       table[oAuthorId] = { ...table[oAuthorId], ...structuredClone(platforms) };
     },
@@ -581,7 +622,11 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
       authors = structuredClone(initialAuthors);
       scenarios = new Map();
       searchScenarios = new Map();
+      balanceScenarios = new Map();
+      balance = DEFAULT_MOCK_BALANCE;
+      balanceSupported = true;
       recorded = [];
+      balanceRecorded = [];
       maxInFlight = inFlight;
       hung.forEach((res) => res.destroy());
       hung.clear();

@@ -9,11 +9,12 @@
  *     script can read it (it cannot: the background restricts storage to extension pages);
  *   - console output and uncaught errors of the page (every world), the panel, the popup and the
  *     service worker;
- *   - every request: only the service worker's calls to the API carry it.
+ *   - every request: only the service worker's calls to the API carry it (the data calls, and
+ *     the balance the options page and the popup show, asked by the service worker).
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, panel, waitForPanel, creatorPageUrl } from './fixtures';
-import { DISTRIBUTION_PATH, SEARCH_PATH } from './mock-api';
+import { BALANCE_PATH, DISTRIBUTION_PATH, SEARCH_PATH } from './mock-api';
 import { DEMO_DOUYIN_ACCOUNTS, FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID } from './fixtures/creators';
 import { douyinCreatorHtml, douyinUserUrl, DOUYIN_ORIGIN } from './douyin-pages';
 import {
@@ -43,14 +44,29 @@ function leaks(sources: Record<string, string>): Record<string, string[]> {
   return found;
 }
 
+/**
+ * The API paths the key may be sent to: the data calls, and the account balance (api.md §4: the
+ * options page's and the popup's balance is asked by the service worker with the same token).
+ */
+const KEY_PATHS: ReadonlySet<string> = new Set([DISTRIBUTION_PATH, SEARCH_PATH, BALANCE_PATH]);
+
+/** A request to exactly one of KEY_PATHS on the API (same origin; no other path, no prefix match). */
+function isToApi(raw: string, apiUrl: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.origin === new URL(apiUrl).origin && KEY_PATHS.has(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** Console/errors and requests: only the service worker's API calls may carry the key. */
 function trafficLeaks(traffic: Traffic, apiUrl: string): string[] {
   const bad: string[] = [];
   for (const line of traffic.logs) if (findKey(line).length > 0) bad.push(`log: ${line}`);
   for (const r of traffic.requests) {
     if (findKey(r.url + r.body).length === 0) continue;
-    const toApi = r.url.startsWith(`${apiUrl}${DISTRIBUTION_PATH}`) || r.url.startsWith(`${apiUrl}${SEARCH_PATH}`);
-    if (!(r.byServiceWorker && toApi)) bad.push(`request from ${r.byServiceWorker ? 'service worker' : r.frameUrl}: ${r.url}`);
+    if (!(r.byServiceWorker && isToApi(r.url, apiUrl))) bad.push(`request from ${r.byServiceWorker ? 'service worker' : r.frameUrl}: ${r.url}`);
   }
   return bad;
 }
@@ -155,6 +171,16 @@ test.describe('key isolation', () => {
     ).toEqual({});
     expect(trafficLeaks(traffic, mockApi.url)).toEqual([]);
     expect(traffic.requests.some((r) => r.byServiceWorker && findKey(r.url).length > 0)).toBe(true);
+    // The popup's footer asked the balance: the service worker sent the key there, and only there.
+    await expect(popup.locator('footer[data-balance]')).toBeVisible();
+    expect(mockApi.balanceCalls().length).toBeGreaterThanOrEqual(1);
+    expect(mockApi.balanceCalls().every((c) => c.token === KEY)).toBe(true);
+    const balanceRequests = traffic.requests.filter((r) => new URL(r.url).pathname === BALANCE_PATH);
+    expect(balanceRequests.length).toBeGreaterThanOrEqual(1);
+    expect(balanceRequests.every((r) => r.byServiceWorker)).toBe(true);
+    // A look-alike path is not allowed: the allowance is that one path, nothing more.
+    const lookAlike = [{ url: `${mockApi.url}${BALANCE_PATH}-x?token=${KEY}`, body: '', byServiceWorker: true, frameUrl: '' }];
+    expect(trafficLeaks({ logs: [], requests: lookAlike }, mockApi.url)).toHaveLength(1);
   });
 
   test('Douyin: the key never reaches the page, the content script or a log line', async ({
@@ -212,6 +238,8 @@ test('a page cannot reach the background: no chrome.runtime messaging in the pag
     ['checkApiKey', undefined],
     ['searchCreators', { keyword: '吉他阿哲' }],
     ['resolveDouyin', { uid: '3429711218823623', secUid: null, nickname: null, uniqueId: null }],
+    ['getBalance', {}],
+    ['allowOneCall', undefined],
   ] as const) {
     const answer = await world.evaluate<unknown>(`new Promise((resolve) => chrome.runtime.sendMessage(
       { id: 1, type: ${JSON.stringify(type)}, data: ${JSON.stringify(data ?? null)}, timestamp: Date.now() }, resolve))`);

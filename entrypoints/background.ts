@@ -7,18 +7,26 @@ import { createDistributionCache } from '@/utils/background/cache';
 import { createDistributionService } from '@/utils/background/distribution-service';
 import { createAccountLinks } from '@/utils/background/account-links';
 import { createCreatorResolver } from '@/utils/background/creator-resolver';
+import { createUsageLog } from '@/utils/background/usage-log';
+import { createDailyCap } from '@/utils/background/daily-cap';
+import { createBalanceService } from '@/utils/background/balance';
+import { checkApiKey } from '@/utils/background/key-check';
 import { loadSettings } from '@/utils/shared/settings';
 import { apiKeyItem, loadApiKey } from '@/utils/key/api-key';
 import { checkStoredRecords, restrictStorageToExtensionPages } from '@/utils/background/storage-health';
 import {
+  ALLOW_ONE_CALL_PAGES,
+  BALANCE_PAGES,
   OPTIONS_PAGES,
   VIEW_PAGES,
   isFromExtensionPage,
   isFromThisExtension,
+  parseBalanceRequest,
   parseDistributionRequest,
   parseDouyinAccount,
   parseLinkRequest,
   parseSearchRequest,
+  usageViaOf,
 } from '@/utils/background/message-guards';
 import { createListStore } from '@/utils/background/list-store';
 import { createListRunner } from '@/utils/background/list-runner';
@@ -48,13 +56,18 @@ export default defineBackground(() => {
   // Content scripts may not read storage (the key); reset unreadable settings with a notice.
   void restrictStorageToExtensionPages();
   void checkStoredRecords();
-  const client = createApiClient();
-  // One guard for every call with the key: a 302/303/601 answer to one stops the others too.
+  // Every paid request (each attempt) goes to the usage log; the log never sees the key.
+  const usage = createUsageLog();
+  const client = createApiClient({ onPaidAttempt: (entry) => usage.append(entry) });
+  // One guard for every call with the key: a 302/303/601/602 answer to one stops the others too.
   const guard = createCallGuard();
+  // One daily call limit for every view: the panel, the popup and list runs count together.
+  const cap = createDailyCap({ usage, loadSettings });
   const cache = createDistributionCache();
   const links = createAccountLinks();
-  const service = createDistributionService({ client, cache, loadApiKey, loadSettings, guard });
-  const resolver = createCreatorResolver({ client, links, loadApiKey, loadSettings, guard });
+  const service = createDistributionService({ client, cache, loadApiKey, loadSettings, guard, cap });
+  const resolver = createCreatorResolver({ client, links, loadApiKey, loadSettings, guard, cap });
+  const balance = createBalanceService({ client, loadApiKey, loadSettings, usage });
 
   // Creator lists: the store is the one writer of their records; the runner owns the run.
   const lists = createListStore();
@@ -72,7 +85,7 @@ export default defineBackground(() => {
   onMessage('getDistribution', async ({ data, sender }) => {
     const req = parseDistributionRequest(data);
     if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
-    const answer = await service.getDistribution(req);
+    const answer = await service.getDistribution({ ...req, via: usageViaOf(sender) });
     // Shown in the panel or the popup: the list page offers it under "Recently viewed".
     // (Bookkeeping: the answer does not wait for it.)
     if (answer.ok) void recent.record(req.oAuthorId, req.platform).catch(() => undefined);
@@ -89,13 +102,13 @@ export default defineBackground(() => {
 
   onMessage('checkApiKey', async ({ sender }) => {
     if (!isFromExtensionPage(sender, OPTIONS_PAGES)) return { ok: false, error: refused };
-    return service.checkKey();
+    return checkApiKey({ balance, service });
   });
 
   onMessage('resolveDouyin', async ({ data, sender }) => {
     const account = parseDouyinAccount(data);
     if (!isFromExtensionPage(sender, VIEW_PAGES) || !account) return { ok: false, error: refused };
-    const answer = await resolver.resolve(account);
+    const answer = await resolver.resolve(account, { via: usageViaOf(sender) });
     if (answer.ok && answer.value.kind === 'sure') recent.noteNames([answer.value.author]);
     return answer;
   });
@@ -110,7 +123,7 @@ export default defineBackground(() => {
   onMessage('searchCreators', async ({ data, sender }) => {
     const req = parseSearchRequest(data);
     if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
-    const answer = await resolver.search(req.keyword);
+    const answer = await resolver.search(req.keyword, { via: usageViaOf(sender) });
     if (answer.ok) recent.noteNames(answer.value);
     return answer;
   });
@@ -152,4 +165,16 @@ export default defineBackground(() => {
   onMessage('retryFailed', guarded(LIST_PAGES, parseRunRequest, (req) => runner.retryFailed(req.listId, req.platforms)));
   onMessage('confirmEntry', guarded(LIST_PAGES, parseConfirmEntry, (req) => runner.confirmEntry(req.listId, req.key, req.author, req.platforms)));
   onMessage('recentlyViewed', guarded(LIST_PAGES, parseNoData, async () => ({ ok: true, value: await recent.list() })));
+
+  // ---- money (utils/shared/usage.ts) ---------------------------------------------------------
+
+  // The balance: the options page and the popup only (never a content page, nor the in-page panel).
+  onMessage('getBalance', guarded(BALANCE_PAGES, parseBalanceRequest, (req) => balance.get(req)));
+  onMessage(
+    'allowOneCall',
+    guarded(ALLOW_ONE_CALL_PAGES, parseNoData, async () => {
+      await cap.allowOne();
+      return { ok: true, value: true };
+    }),
+  );
 });

@@ -15,8 +15,13 @@ export const SIZE_BUDGETS = {
   panelPage: 90 * 1024,
   /** Everything the toolbar popup loads (the same views and chart as the panel). */
   popupPage: 90 * 1024,
-  /** Everything the options page loads (no chart). */
-  optionsPage: 30 * 1024,
+  /**
+   * What the options page loads before it shows the settings form (its static imports): the form,
+   * the daily call limit and the price per call. The balance line and the Usage section come after.
+   */
+  optionsInitial: 32 * 1024,
+  /** Everything the options page loads, the Usage section and its chart (Chart.js bars, the list page's copy) included. */
+  optionsPage: 96 * 1024,
   /** Everything the creator-list page loads, Chart.js (bars, loaded on "Compare") included. */
   listPage: 120 * 1024,
   /** Any one file (the largest is the chunk holding Chart.js). */
@@ -53,11 +58,19 @@ export interface BundleFile {
   dependencies: string[];
 }
 
+export interface EntryTotal {
+  raw: number;
+  gzip: number;
+  files: string[];
+}
+
 export interface BundleReport {
   dir: string;
   files: BundleFile[];
-  /** Gzipped bytes each entry loads in total (its page, scripts and styles). */
-  entryTotals: Record<EntryName, { raw: number; gzip: number; files: string[] }>;
+  /** Gzipped bytes each entry loads in total (its page, scripts and styles), what it imports later included. */
+  entryTotals: Record<EntryName, EntryTotal>;
+  /** The same through static imports only: what an entry loads before its script runs (no `import()`). */
+  initialTotals: Record<EntryName, EntryTotal>;
 }
 
 function walk(dir: string, base = dir): string[] {
@@ -73,10 +86,13 @@ function htmlRefs(html: string): string[] {
   return refs.filter(Boolean);
 }
 
-/** Static and dynamic imports of a built module (`from"./x.js"`, `import("./x.js")`). */
-function jsImports(file: string, code: string): string[] {
+const STATIC_IMPORT = /(?:from|import)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
+const ANY_IMPORT = /(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
+
+/** Imports of a built module: static (`from"./x.js"`, `import"./x.js"`) and, unless `staticOnly`, dynamic (`import("./x.js")`). */
+function jsImports(file: string, code: string, staticOnly = false): string[] {
   const dir = path.posix.dirname(file);
-  const specs = [...code.matchAll(/(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map((m) => m[1] ?? '');
+  const specs = [...code.matchAll(staticOnly ? STATIC_IMPORT : ANY_IMPORT)].map((m) => m[1] ?? '');
   return specs.filter(Boolean).map((s) => path.posix.normalize(path.posix.join(dir, s)));
 }
 
@@ -89,31 +105,34 @@ export function readBundle(dir: string): BundleReport {
   const all = walk(dir).filter((f) => /\.(js|css|html)$/.test(f));
   const text = new Map(all.map((f) => [f, readFileSync(path.join(dir, f))]));
 
-  const closure = (roots: string[]): string[] => {
+  const closure = (roots: string[], staticOnly = false): string[] => {
     const seen = new Set<string>();
     const visit = (f: string) => {
       if (seen.has(f) || !text.has(f)) return;
       seen.add(f);
-      if (f.endsWith('.js')) jsImports(f, text.get(f)!.toString('utf8')).forEach(visit);
+      if (f.endsWith('.js')) jsImports(f, text.get(f)!.toString('utf8'), staticOnly).forEach(visit);
     };
     roots.forEach(visit);
     return [...seen];
   };
 
-  const pageEntry = (page: string): string[] => {
-    const html = text.get(page);
-    return html ? [page, ...closure(htmlRefs(html.toString('utf8')))] : [];
-  };
   const contentScripts = (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
   const background = manifest.background?.service_worker;
-  const entries: Record<EntryName, string[]> = {
-    'content script': closure(contentScripts),
-    background: background ? closure([background]) : [],
-    panel: pageEntry('panel.html'),
-    popup: pageEntry('popup.html'),
-    options: pageEntry('options.html'),
-    list: pageEntry('list.html'),
+  const entriesOf = (staticOnly: boolean): Record<EntryName, string[]> => {
+    const pageEntry = (page: string): string[] => {
+      const html = text.get(page);
+      return html ? [page, ...closure(htmlRefs(html.toString('utf8')), staticOnly)] : [];
+    };
+    return {
+      'content script': closure(contentScripts, staticOnly),
+      background: background ? closure([background], staticOnly) : [],
+      panel: pageEntry('panel.html'),
+      popup: pageEntry('popup.html'),
+      options: pageEntry('options.html'),
+      list: pageEntry('list.html'),
+    };
   };
+  const entries = entriesOf(false);
   const entryChunks = new Set(
     ['panel.html', 'popup.html', 'options.html', 'list.html'].flatMap((p) => {
       const html = text.get(p)?.toString('utf8') ?? '';
@@ -145,13 +164,14 @@ export function readBundle(dir: string): BundleReport {
   const order: FileKind[] = ['content script', 'background', 'page', 'entry chunk', 'chunk', 'css'];
   files.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.gzip - a.gzip || a.file.localeCompare(b.file));
 
-  const entryTotals = Object.fromEntries(
-    (Object.keys(entries) as EntryName[]).map((e) => {
-      const mine = files.filter((f) => entries[e].includes(f.file));
-      return [e, { raw: mine.reduce((s, f) => s + f.raw, 0), gzip: mine.reduce((s, f) => s + f.gzip, 0), files: mine.map((f) => f.file) }];
-    }),
-  ) as BundleReport['entryTotals'];
-  return { dir, files, entryTotals };
+  const totals = (loaded: Record<EntryName, string[]>): Record<EntryName, EntryTotal> =>
+    Object.fromEntries(
+      (Object.keys(loaded) as EntryName[]).map((e) => {
+        const mine = files.filter((f) => loaded[e].includes(f.file));
+        return [e, { raw: mine.reduce((s, f) => s + f.raw, 0), gzip: mine.reduce((s, f) => s + f.gzip, 0), files: mine.map((f) => f.file) }];
+      }),
+    ) as Record<EntryName, EntryTotal>;
+  return { dir, files, entryTotals: totals(entries), initialTotals: totals(entriesOf(true)) };
 }
 
 /** `5.73 KB` (KiB, two decimals under 10, one above). */

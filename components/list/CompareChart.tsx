@@ -1,20 +1,16 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
+import { useMemo } from 'preact/hooks';
+import type { ChartConfiguration, Plugin } from 'chart.js';
 import { formatShare } from '@/utils/shared/distribution';
 import { tl } from '@/utils/views/i18n-list';
 import type { CompareData } from '@/utils/views/list-table';
 import { compareSeries, compareSummary, type CompareSeries } from './compare-series';
 import { downloadHref } from './download';
+import { useBarChart } from './use-bar-chart';
 
 export interface CompareChartProps {
   data: CompareData;
   /** The PNG's file name for "Save chart". */
   fileName: string;
-}
-
-/** Chart.js with the bar parts, requested when a comparison is first shown (the table never waits for it). */
-export function loadBarChart(): Promise<typeof import('./chart-bars')> {
-  return import('./chart-bars');
 }
 
 /** Each creator's shares scaled to 100 % (the API's shares may not add up exactly). */
@@ -51,79 +47,40 @@ function backgroundPlugin(color: string): Plugin<'bar'> {
   };
 }
 
-function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
-  try {
-    return canvas.getContext('2d');
-  } catch {
-    return null;
-  }
+/** Chart.js options for the comparison, in the page's colours. */
+function compareConfig(data: CompareData, canvas: HTMLCanvasElement): ChartConfiguration<'bar'> {
+  const fg = cssVar(canvas, '--xdp-list-fg', '#1f2329');
+  const muted = cssVar(canvas, '--xdp-list-muted', '#646a73');
+  const line = cssVar(canvas, '--xdp-list-line', '#e4e6e9');
+  return {
+    type: 'bar',
+    data: chartData(data),
+    plugins: [backgroundPlugin(cssVar(canvas, '--xdp-list-bg', '#ffffff'))],
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      color: fg,
+      scales: {
+        x: { stacked: true, min: 0, max: 100, ticks: { color: muted, callback: (value) => `${value}%` }, grid: { color: line } },
+        y: { stacked: true, ticks: { color: fg }, grid: { display: false } },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { color: fg, boxWidth: 12, boxHeight: 12 } },
+        tooltip: {
+          callbacks: {
+            label: (item) => ` ${item.dataset.label ?? ''}: ${formatShare((typeof item.raw === 'number' ? item.raw : 0) / 100)}`,
+          },
+        },
+      },
+    },
+  };
 }
 
 /** A 100 % stacked horizontal bar per creator; the same colour for a category across creators. */
 export function CompareChart({ data, fileName }: CompareChartProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const chartRef = useRef<Chart<'bar'> | null>(null);
-  const dataRef = useRef(data);
-  dataRef.current = data;
-  const [ready, setReady] = useState(false);
-
-  useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas ? context2d(canvas) : null;
-    if (!canvas || !ctx) return undefined;
-    let unmounted = false;
-    loadBarChart().then(
-      ({ Chart: ChartJs }) => {
-        if (unmounted) return;
-        const fg = cssVar(canvas, '--xdp-list-fg', '#1f2329');
-        const muted = cssVar(canvas, '--xdp-list-muted', '#646a73');
-        const line = cssVar(canvas, '--xdp-list-line', '#e4e6e9');
-        const config: ChartConfiguration<'bar'> = {
-          type: 'bar',
-          data: chartData(dataRef.current),
-          plugins: [backgroundPlugin(cssVar(canvas, '--xdp-list-bg', '#ffffff'))],
-          options: {
-            indexAxis: 'y',
-            responsive: true,
-            maintainAspectRatio: false,
-            animation: false,
-            color: fg,
-            scales: {
-              x: { stacked: true, min: 0, max: 100, ticks: { color: muted, callback: (value) => `${value}%` }, grid: { color: line } },
-              y: { stacked: true, ticks: { color: fg }, grid: { display: false } },
-            },
-            plugins: {
-              legend: { position: 'bottom', labels: { color: fg, boxWidth: 12, boxHeight: 12 } },
-              tooltip: {
-                callbacks: {
-                  label: (item) => ` ${item.dataset.label ?? ''}: ${formatShare((typeof item.raw === 'number' ? item.raw : 0) / 100)}`,
-                },
-              },
-            },
-          },
-        };
-        try {
-          chartRef.current = new ChartJs<'bar'>(ctx, config);
-          setReady(true);
-        } catch {
-          // No drawing here (a canvas-less browser): the table below still has every number.
-        }
-      },
-      () => undefined, // the chunk did not load: the table still has every number
-    );
-    return () => {
-      unmounted = true;
-      chartRef.current?.destroy();
-      chartRef.current = null;
-    };
-  }, []);
-
-  useLayoutEffect(() => {
-    const chart = chartRef.current;
-    if (!chart) return;
-    chart.data = chartData(data);
-    chart.update();
-  }, [data]);
+  const { canvasRef, ready } = useBarChart(data, compareConfig, chartData);
 
   const summary = useMemo(() => compareSummary(data), [data]);
   const height = 56 + 40 * data.creators.length;

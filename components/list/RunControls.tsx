@@ -144,13 +144,27 @@ export function RunControls({ list, results, run, listName, scope, onScope, brid
         )}
       </div>
       {actionError && <p class="xdp-list__error">{actionError}</p>}
-      {mine && <RunProgress run={mine} openOptions={openOptions} />}
+      {mine && (
+        <RunProgress
+          run={mine}
+          openOptions={openOptions}
+          // One more paid call past the daily limit, then the run goes on (and pauses again at the limit).
+          onAllowOneCall={() =>
+            void act(async () => {
+              const allowed = await bridge.allowOneCall();
+              return allowed.ok ? bridge.resumeRun() : allowed;
+            })
+          }
+        />
+      )}
     </section>
   );
 }
 
-function RunProgress({ run, openOptions }: { run: ListRunView; openOptions: () => void }) {
-  const stopped = run.status === 'stopped' && run.stopReason ? failureParts(run.stopReason) : null;
+function RunProgress({ run, openOptions, onAllowOneCall }: { run: ListRunView; openOptions: () => void; onAllowOneCall: () => void }) {
+  // Why a run stopped, or why it paused by itself (the daily call limit).
+  const stopped = (run.status === 'stopped' || run.status === 'paused') && run.stopReason ? failureParts(run.stopReason) : null;
+  const dailyCap = run.status === 'paused' && run.stopReason?.kind === 'daily-cap';
   return (
     <div class="xdp-list__progress" data-status={run.status}>
       <div class="xdp-list__progress-row">
@@ -166,6 +180,14 @@ function RunProgress({ run, openOptions }: { run: ListRunView; openOptions: () =
           <p class="xdp-list__stopped-title">{stopped.title}</p>
           <p>{stopped.meaning}</p>
           <p>{stopped.action}</p>
+          {dailyCap && (
+            <>
+              <p class="xdp-list__help">{tl('runAllowOneHelp')}</p>
+              <button type="button" class="xdp-list__button xdp-list__button--primary" onClick={onAllowOneCall}>
+                {tl('allowOneCall')}
+              </button>
+            </>
+          )}
           {SETTINGS_FAILURES.has(run.stopReason.kind) && (
             <button type="button" class="xdp-list__button" onClick={openOptions}>
               {tl('openSettings')}

@@ -4,7 +4,8 @@ import { loadSettings, saveSettings } from '@/utils/shared/settings';
 import { apiKeyItem } from '@/utils/key/api-key';
 import { sendMessage } from '@/utils/shared/messaging';
 import { clearNotice, loadNotice } from '@/utils/shared/notice';
-import { t } from '@/utils/views/i18n';
+import { tOpt } from '@/utils/views/i18n-options';
+import { followStoredUsageLog } from '@/utils/views/usage-source';
 import '@/components/options.css';
 
 const store: OptionsStore = {
@@ -16,10 +17,13 @@ const store: OptionsStore = {
     await Promise.all([apiKeyItem.setValue(apiKey), saveSettings(settings)]);
   },
   checkKey: () => sendMessage('checkApiKey', undefined),
+  // Loaded with the balance line, after the form (the first load stays small).
+  getBalance: async (refresh) => (await import('@/components/options-money')).messagingBalance(refresh),
+  followUsage: followStoredUsageLog,
   loadStorageNotice: async () => (await loadNotice())?.kinds ?? [],
   clearStorageNotice: clearNotice,
 };
 
-document.title = t('optionsTitle');
+document.title = tOpt('optionsTitle');
 const root = document.getElementById('app');
 if (root) render(<OptionsApp store={store} />, root);

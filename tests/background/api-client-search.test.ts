@@ -141,7 +141,7 @@ describe('searchAuthors', () => {
     [400, 'invalid-params'],
     [600, 'permission-denied'],
     [601, 'insufficient-balance'],
-    [602, 'undocumented-code'],
+    [602, 'spending-cap'],
     [777, 'unknown-code'],
   ] as const)('code %i is %s after exactly one call', async (code, kind) => {
     const { fetch } = scriptedFetch({ body: envelope(code) });

@@ -56,7 +56,7 @@ describe('failureKindForCode', () => {
     [300, 'undocumented-code'],
     [404, 'undocumented-code'],
     [503, 'undocumented-code'],
-    [602, 'undocumented-code'],
+    [602, 'spending-cap'],
     [777, 'unknown-code'],
     [-1, 'unknown-code'],
     [1, 'unknown-code'],

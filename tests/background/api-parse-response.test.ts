@@ -183,7 +183,7 @@ describe('parseDistributionResponse: business codes', () => {
     [503, 'undocumented-code'],
     [600, 'permission-denied'],
     [601, 'insufficient-balance'],
-    [602, 'undocumented-code'],
+    [602, 'spending-cap'],
     [777, 'unknown-code'],
   ])('code %i → %s with the message', (code, kind) => {
     expect(parseDistributionResponse(200, envelope(code, null))).toEqual({

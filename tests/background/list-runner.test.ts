@@ -82,6 +82,7 @@ function fakeClient(clock: { now: () => number }) {
       }
     },
     checkKey: async () => ({ ok: true, value: { valid: true } }),
+    getBalance: async () => ({ ok: true, value: { state: 'not-supported' } }),
     async searchAuthors(call) {
       state.searches.push(call.keyword);
       state.inFlight += 1;
@@ -340,7 +341,8 @@ describe('list runner: failures', () => {
     ['100 invalid token', { kind: 'invalid-token', code: 100 }],
     ['303 quota exceeded', { kind: 'quota-exceeded', code: 303 }],
     ['601 insufficient balance', { kind: 'insufficient-balance', code: 601 }],
-    ['602', { kind: 'undocumented-code', code: 602 }],
+    ['602 spending cap', { kind: 'spending-cap', code: 602 }],
+    ['602 recorded before it had its own kind', { kind: 'undocumented-code', code: 602 }],
   ])('%s stops the run with the reason; Resume goes on', async (_label, error) => {
     const w = worker({ concurrency: 1 });
     const listId = await listWith(w, [xingtu(1), xingtu(2), xingtu(3)]);
@@ -353,8 +355,8 @@ describe('list runner: failures', () => {
 
     await w.runner.resume();
     await w.runner.idle();
-    // 303/601 are also held by the call guard; with a new key they are not.
-    if (error.kind === 'quota-exceeded' || error.kind === 'insufficient-balance') {
+    // 303/601/602 are also held by the call guard; with a new key they are not.
+    if (error.kind === 'quota-exceeded' || error.kind === 'insufficient-balance' || error.kind === 'spending-cap') {
       expect(w.api.calls).toHaveLength(2);
       expect((await view())?.status).toBe('stopped');
       w.setKey('key-2');
@@ -472,7 +474,7 @@ describe('list runner: Douyin and nickname rows', () => {
 
     expect(w.api.searches.sort()).toEqual(['likely', 'nobody', 'same', 'sure']);
     expect(w.api.calls).toEqual([pair(1)]);
-    expect(w.resolveSpy).toHaveBeenCalledWith({ uid: uid(1), secUid: sec(1), nickname: 'sure', uniqueId: null });
+    expect(w.resolveSpy).toHaveBeenCalledWith({ uid: uid(1), secUid: sec(1), nickname: 'sure', uniqueId: null }, { via: 'list' });
     const results = await w.store.results(listId);
     expect(results[keyOf(sure)]).toMatchObject({ status: 'done', oAuthorId: id(1), nickname: 'sure', avatarUrl: 'https://p3.example.com/a.jpg' });
     expect(results[keyOf(likely)]).toMatchObject({ status: 'confirm', match: 'likely', candidates: [{ oAuthorId: id(2) }] });

@@ -6,9 +6,13 @@ import { PopupApp } from '../../components/PopupApp';
 import { OptionsApp, type OptionsStore } from '../../components/OptionsApp';
 import { setLanguage } from '../../utils/views/i18n';
 import type { SettingsInput } from '../../utils/shared/settings';
+import { DEFAULT_INPUT as DEFAULTS } from './settings-fixtures';
 import type { Distribution, Result } from '../../utils/shared/types';
 import type { DistributionRequest } from '../../utils/shared/messaging';
 import type { ViewBridge } from '../../utils/views/view-bridge';
+
+/** The popup's balance footer, answered without a background (no key: the footer shows nothing). */
+const noBalance = async () => ({ ok: false as const, error: { kind: 'no-key' as const } });
 
 const ID = '7006229624431689736';
 const OTHER = '6912345678901234567';
@@ -71,14 +75,14 @@ describe('PanelApp', () => {
 describe('PopupApp', () => {
   it("shows the tab's creator", async () => {
     const load = okLoad();
-    render(<PopupApp pageCreator={{ kind: 'xingtu', oAuthorId: ID }} bridge={bridgeWith(load)} />);
+    render(<PopupApp pageCreator={{ kind: 'xingtu', oAuthorId: ID }} bridge={bridgeWith(load)} balance={noBalance} />);
     await screen.findByRole('table');
     expect(load).toHaveBeenCalledWith({ oAuthorId: ID, platform: 'SHORT_VIDEO' });
   });
 
   it('looks up a creator by Xingtu link', async () => {
     const load = okLoad();
-    render(<PopupApp pageCreator={null} bridge={bridgeWith(load)} />);
+    render(<PopupApp pageCreator={null} bridge={bridgeWith(load)} balance={noBalance} />);
     expect(load).not.toHaveBeenCalled();
     fireEvent.input(screen.getByLabelText('Creator'), {
       target: { value: `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${OTHER}` },
@@ -90,7 +94,7 @@ describe('PopupApp', () => {
 
   it('refuses input that is neither an id nor a Xingtu link', () => {
     const load = okLoad();
-    render(<PopupApp pageCreator={null} bridge={bridgeWith(load)} />);
+    render(<PopupApp pageCreator={null} bridge={bridgeWith(load)} balance={noBalance} />);
     fireEvent.input(screen.getByLabelText('Creator'), { target: { value: 'https://example.com/abc' } });
     fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
     expect(screen.getByRole('alert').textContent).toMatch(/Xingtu/);
@@ -111,7 +115,6 @@ function memoryStore(initial: SettingsInput) {
   return store;
 }
 
-const DEFAULTS: SettingsInput = { apiKey: '', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2 };
 
 describe('OptionsApp', () => {
   it('saves a key and a custom endpoint, with a visible confirmation', async () => {
@@ -227,7 +230,7 @@ describe('OptionsApp', () => {
     const store = memoryStore({ ...DEFAULTS, apiKey: 'k' });
     store.checkKey = vi.fn(async () => ({ ok: false, error: { kind: 'invalid-token', code: 100 } }) as const);
     render(<OptionsApp store={store} />);
-    expect(await screen.findByText(/may cost one/i)).toBeTruthy();
+    expect(await screen.findByText(/not a paid data call/i)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Check key' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/100/));
     expect(store.checkKey).toHaveBeenCalledTimes(1);

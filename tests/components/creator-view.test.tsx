@@ -101,14 +101,14 @@ describe('CreatorView', () => {
     const time = document.querySelector('time')!;
     expect(time.getAttribute('datetime')).toBe(new Date(FETCHED).toISOString());
     expect(time.textContent).toMatch(/^获取于 .*2025/);
-    expect(screen.queryByText('来自缓存')).toBeNull();
+    expect(screen.queryByText('来自缓存，未调用')).toBeNull();
     expect(screen.getByText('共 8 个作品 · 3 个内容类型')).toBeTruthy();
   });
 
   it('marks an answer from the cache', async () => {
     const load = vi.fn(async (req: DistributionRequest) => ok(dist(req.oAuthorId, req.platform, ROWS, true)));
     render(<CreatorView oAuthorId={ID_A} load={load} openOptions={() => undefined} />);
-    expect(await screen.findByText('来自缓存')).toBeTruthy();
+    expect(await screen.findByText('来自缓存，未调用')).toBeTruthy();
   });
 
   it('English', async () => {
@@ -117,7 +117,7 @@ describe('CreatorView', () => {
     render(<CreatorView oAuthorId={ID_A} load={load} openOptions={() => undefined} />);
     await screen.findByRole('table');
     expect(document.querySelector('time')!.textContent).toMatch(/^Fetched /);
-    expect(screen.getByText('from cache')).toBeTruthy();
+    expect(screen.getByText('from cache, no call')).toBeTruthy();
     expect(screen.getByRole('button', { name: /Refresh/ })).toBeTruthy();
   });
 
@@ -212,7 +212,7 @@ describe('CreatorView', () => {
       calls[1]!.answer.resolve(ok(dist(ID_A, 'SHORT_VIDEO', [{ name: '游戏', count: 9, share: 1 }]))),
     );
     expect(bodyRowNames()).toEqual(['游戏']);
-    expect(screen.queryByText('来自缓存')).toBeNull();
+    expect(screen.queryByText('来自缓存，未调用')).toBeNull();
     expect((screen.getByRole('button', { name: /刷新/ }) as HTMLButtonElement).disabled).toBe(false);
   });
 

@@ -11,6 +11,9 @@ import type { XingtuAuthor } from '../../utils/shared/xingtu-author';
 import type { Distribution, Result } from '../../utils/shared/types';
 import type { ViewBridge } from '../../utils/views/view-bridge';
 
+/** The popup's balance footer, answered without a background (no key: the footer shows nothing). */
+const noBalance = async () => ({ ok: false as const, error: { kind: 'no-key' as const } });
+
 const ACCOUNT: DouyinAccount = { uid: '3429711218823623', secUid: 'MS4wLjABAAAAv7iSuuXDJGDvJkmH_vz1qkDZYo1apxgzaxdBSeIuPiM', nickname: '川味小厨娘', uniqueId: 'chuanwei' };
 const AUTHOR: XingtuAuthor = { oAuthorId: '7006229624431689736', douyinUid: ACCOUNT.uid, nickname: '川味小厨娘', followers: 3862000, avatarUrl: null, city: '成都' };
 const NAMESAKE: XingtuAuthor = { ...AUTHOR, oAuthorId: '6912345678901234567', douyinUid: '111', followers: 12 };
@@ -133,7 +136,7 @@ describe('PageCreatorView', () => {
 describe('PopupApp with Douyin input', () => {
   it('a nickname lists the matching Xingtu creators to pick from', async () => {
     const bridge = fakeBridge({ ok: true, value: { kind: 'none' } });
-    render(<PopupApp pageCreator={null} bridge={bridge} />);
+    render(<PopupApp pageCreator={null} bridge={bridge} balance={noBalance} />);
     fireEvent.input(screen.getByLabelText('Creator'), { target: { value: '川味小厨娘' } });
     fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
     const picks = await screen.findAllByRole('button', { name: 'Choose' });
@@ -146,7 +149,7 @@ describe('PopupApp with Douyin input', () => {
 
   it("a Douyin link of the open tab uses the tab's page data", async () => {
     const bridge = fakeBridge({ ok: true, value: { kind: 'sure', author: AUTHOR, source: 'search' } });
-    render(<PopupApp pageCreator={{ kind: 'douyin', account: ACCOUNT }} bridge={bridge} />);
+    render(<PopupApp pageCreator={{ kind: 'douyin', account: ACCOUNT }} bridge={bridge} balance={noBalance} />);
     await screen.findByRole('table');
     fireEvent.input(screen.getByLabelText('Creator'), { target: { value: `https://www.douyin.com/user/${ACCOUNT.secUid}?modal_id=1` } });
     fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
@@ -156,7 +159,7 @@ describe('PopupApp with Douyin input', () => {
 
   it('a Douyin link of another page asks the user to open it', () => {
     const bridge = fakeBridge({ ok: true, value: { kind: 'none' } });
-    render(<PopupApp pageCreator={null} bridge={bridge} />);
+    render(<PopupApp pageCreator={null} bridge={bridge} balance={noBalance} />);
     fireEvent.input(screen.getByLabelText('Creator'), { target: { value: 'https://www.douyin.com/user/MS4wLjABAAAAdGhpcy1pcy1hLWRpZmZlcmVudC1jcmVhdG9yLTAwMDE' } });
     fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
     expect(screen.getByRole('alert').textContent).toMatch(/Open this Douyin profile/);

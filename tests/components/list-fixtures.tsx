@@ -131,6 +131,7 @@ export function fakeListBridge(estimate: RunEstimate = ESTIMATE) {
     retryFailed: vi.fn(() => ok(runView())),
     confirmEntry: vi.fn(() => ok(true as const)),
     recentlyViewed: vi.fn(() => ok<RecentCreator[]>([])),
+    allowOneCall: vi.fn(() => ok(true as const)),
   } satisfies ListBridge;
   return bridge;
 }

@@ -12,6 +12,9 @@ import type { DistributionRequest } from '../../utils/shared/messaging';
 import type { Distribution, Result } from '../../utils/shared/types';
 import type { ViewBridge } from '../../utils/views/view-bridge';
 
+/** The popup's balance footer, answered without a background (no key: the footer shows nothing). */
+const noBalance = async () => ({ ok: false as const, error: { kind: 'no-key' as const } });
+
 const ID = '7006229624431689736';
 const LINK = `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${ID}`;
 
@@ -90,7 +93,7 @@ describe('"Add to list" in the panel', () => {
 
   it('the popup links to the list page', () => {
     const lists = fakeShortcuts(added());
-    render(<PopupApp pageCreator={null} bridge={viewBridge()} lists={lists} />);
+    render(<PopupApp pageCreator={null} bridge={viewBridge()} lists={lists} balance={noBalance} />);
     fireEvent.click(screen.getByRole('button', { name: 'Creator lists' }));
     expect(lists.openLists).toHaveBeenCalledTimes(1);
   });

@@ -22,7 +22,9 @@ const CASES: readonly [FailureKind, number | undefined, string][] = [
   ['server-error', 500, '接口服务器错误'],
   ['permission-denied', 600, '无权访问此接口'],
   ['insufficient-balance', 601, '余额不足'],
-  ['undocumented-code', 602, '接口返回错误'],
+  ['spending-cap', 602, '已达到密钥的消费上限'],
+  ['daily-cap', undefined, '已达到每日调用上限'],
+  ['undocumented-code', 503, '接口返回错误'],
   ['unknown-code', 777, '未知错误码'],
   ['upstream', undefined, '星图拒绝了请求'],
   ['http', undefined, 'HTTP 错误'],
@@ -115,7 +117,7 @@ describe('StatusMessage', () => {
       />,
     );
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain(`服务器信息：${detail}`);
+    expect(alert.textContent).toContain(`服务器返回：${detail}`);
     expect(alert.textContent).toContain('HTTP 状态：400');
     expect(alert.textContent).toContain('达人ID：7006229624431689736');
     expect(alert.querySelector('img')).toBeNull();

@@ -3,13 +3,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, loadSettings, parseStoredSettings, resolveBaseUrl, saveSettings, settingsItem, validateSettingsInput, type SettingsInput } from '../../utils/shared/settings';
 import { apiKeyItem, loadApiKey } from '../../utils/key/api-key';
 
-const VALID: SettingsInput = { apiKey: 'abc123', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2 };
+/** The fields added with the usage log, at their defaults. */
+const NO_CAP = { dailyCallLimit: null, pricePerCall: null };
+const VALID: SettingsInput = { apiKey: 'abc123', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2, ...NO_CAP };
 
 describe('validateSettingsInput', () => {
   it('accepts valid input and trims key and URL', () => {
     expect(validateSettingsInput({ ...VALID, apiKey: '  abc123\n', customUrl: ' http://x.test ' })).toEqual({
       ok: true,
-      value: { apiKey: 'abc123', endpoint: 'global', customUrl: 'http://x.test', cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2 },
+      value: { apiKey: 'abc123', endpoint: 'global', customUrl: 'http://x.test', cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2, ...NO_CAP },
     });
   });
 
@@ -82,8 +84,30 @@ describe('validateSettingsInput', () => {
     });
   });
 
+  it.each([null, 1, 50, 100_000])('accepts a daily call limit of %s', (dailyCallLimit) => {
+    expect(validateSettingsInput({ ...VALID, dailyCallLimit })).toMatchObject({ ok: true, value: { dailyCallLimit } });
+  });
+
+  it.each([0, -1, 1.5, 100_001, Number.NaN, Number.POSITIVE_INFINITY])('refuses a daily call limit of %s', (dailyCallLimit) => {
+    expect(validateSettingsInput({ ...VALID, dailyCallLimit })).toEqual({
+      ok: false,
+      errors: [{ field: 'dailyCallLimit', reason: 'out-of-range' }],
+    });
+  });
+
+  it.each([null, 0, 0.05, 1, 12.5])('accepts a price per call of %s', (pricePerCall) => {
+    expect(validateSettingsInput({ ...VALID, pricePerCall })).toMatchObject({ ok: true, value: { pricePerCall } });
+  });
+
+  it.each([-0.01, Number.NaN, Number.POSITIVE_INFINITY])('refuses a price per call of %s', (pricePerCall) => {
+    expect(validateSettingsInput({ ...VALID, pricePerCall })).toEqual({
+      ok: false,
+      errors: [{ field: 'pricePerCall', reason: 'out-of-range' }],
+    });
+  });
+
   it('reports every bad field at once', () => {
-    const r = validateSettingsInput({ apiKey: '', endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 0, timeoutSeconds: 60, runConcurrency: 2 });
+    const r = validateSettingsInput({ ...VALID, apiKey: '', endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 0 });
     expect(r).toEqual({
       ok: false,
       errors: [
@@ -105,26 +129,42 @@ describe('resolveBaseUrl', () => {
 
 describe('parseStoredSettings', () => {
   it('keeps a valid record', () => {
-    const s = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48, timeoutSeconds: 15, runConcurrency: 3 };
+    const s = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48, timeoutSeconds: 15, runConcurrency: 3, dailyCallLimit: 50, pricePerCall: 0.05 };
     expect(parseStoredSettings(s)).toEqual(s);
     expect(parseStoredSettings({ ...s, extra: true })).toEqual(s);
   });
 
   it('a record saved before the timeout existed keeps its fields and gets the default timeout', () => {
     const old = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48 };
-    expect(parseStoredSettings(old)).toEqual({ ...old, timeoutSeconds: 60, runConcurrency: 2 });
+    expect(parseStoredSettings(old)).toEqual({ ...old, timeoutSeconds: 60, runConcurrency: 2, ...NO_CAP });
   });
 
   it('a record saved before the parallel-requests setting existed loads with 2', () => {
     const old = { endpoint: 'cn', customUrl: '', cacheTtlHours: 48, timeoutSeconds: 30 };
-    expect(parseStoredSettings(old)).toEqual({ ...old, runConcurrency: 2 });
+    expect(parseStoredSettings(old)).toEqual({ ...old, runConcurrency: 2, ...NO_CAP });
   });
 
   it.each([['0', 0], ['5', 5], ['a string', '3'], ['null', null], ['a fraction', 1.5]])(
     'an unusable parallel-requests value (%s) alone gives 2, not the default settings',
     (_label, runConcurrency) => {
       const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency };
-      expect(parseStoredSettings(s)).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency: 2 });
+      expect(parseStoredSettings(s)).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency: 2, ...NO_CAP });
+    },
+  );
+
+  it.each([['0', 0], ['a string', '30'], ['a fraction', 7.5], ['too many', 100_001]])(
+    'an unusable daily call limit (%s) alone gives no limit, not the default settings',
+    (_label, dailyCallLimit) => {
+      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency: 2, dailyCallLimit, pricePerCall: 0.1 };
+      expect(parseStoredSettings(s)).toEqual({ ...s, dailyCallLimit: null });
+    },
+  );
+
+  it.each([['negative', -1], ['a string', '0.05'], ['an object', {}]])(
+    'an unusable price per call (%s) alone gives no price',
+    (_label, pricePerCall) => {
+      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency: 2, dailyCallLimit: 10, pricePerCall };
+      expect(parseStoredSettings(s)).toEqual({ ...s, pricePerCall: null });
     },
   );
 
@@ -132,7 +172,7 @@ describe('parseStoredSettings', () => {
     'an unusable timeout (%s) alone gives the default timeout, not the default settings',
     (_label, timeoutSeconds) => {
       const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds, runConcurrency: 4 };
-      expect(parseStoredSettings(s)).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 60, runConcurrency: 4 });
+      expect(parseStoredSettings(s)).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 60, runConcurrency: 4, ...NO_CAP });
     },
   );
 
@@ -165,26 +205,28 @@ describe('storage', () => {
   });
 
   it('saves and loads settings in local storage', async () => {
-    await saveSettings({ endpoint: 'custom', customUrl: ' http://127.0.0.1:8080/ ', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3 });
-    const stored = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080/', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3 };
+    await saveSettings({ endpoint: 'custom', customUrl: ' http://127.0.0.1:8080/ ', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3, dailyCallLimit: 20, pricePerCall: 0.05 });
+    const stored = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080/', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3, dailyCallLimit: 20, pricePerCall: 0.05 };
     expect(await loadSettings()).toEqual(stored);
     const raw = await fakeBrowser.storage.local.get('settings');
     expect(raw.settings).toEqual(stored);
   });
 
   it('refuses to save invalid settings', async () => {
-    await expect(saveSettings({ endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 2, timeoutSeconds: 60, runConcurrency: 2 })).rejects.toThrow();
-    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 9999, timeoutSeconds: 60, runConcurrency: 2 })).rejects.toThrow();
-    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 2, timeoutSeconds: 4, runConcurrency: 2 })).rejects.toThrow();
-    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 2, timeoutSeconds: 60, runConcurrency: 5 })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'custom', customUrl: 'nope', cacheTtlHours: 2, timeoutSeconds: 60, runConcurrency: 2, ...NO_CAP })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 9999, timeoutSeconds: 60, runConcurrency: 2, ...NO_CAP })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 2, timeoutSeconds: 4, runConcurrency: 2, ...NO_CAP })).rejects.toThrow();
+    await expect(saveSettings({ endpoint: 'cn', customUrl: '', cacheTtlHours: 2, timeoutSeconds: 60, runConcurrency: 5, ...NO_CAP })).rejects.toThrow();
+    await expect(saveSettings({ ...DEFAULT_SETTINGS, dailyCallLimit: 0 })).rejects.toThrow();
+    await expect(saveSettings({ ...DEFAULT_SETTINGS, pricePerCall: -1 })).rejects.toThrow();
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('a corrupt stored record loads as the defaults', async () => {
     await fakeBrowser.storage.local.set({ settings: { endpoint: 'custom', customUrl: 42, cacheTtlHours: 'x' } });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    await settingsItem.setValue({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90, runConcurrency: 1 });
-    expect(await loadSettings()).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90, runConcurrency: 1 });
+    await settingsItem.setValue({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90, runConcurrency: 1, ...NO_CAP });
+    expect(await loadSettings()).toEqual({ endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 90, runConcurrency: 1, ...NO_CAP });
   });
 
   it('a record stored by the previous version (no timeout) loads with the default timeout', async () => {
@@ -193,7 +235,7 @@ describe('storage', () => {
       settings: { endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 12 },
       settings$: { v: 1 },
     });
-    expect(await loadSettings()).toEqual({ endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 12, timeoutSeconds: 60, runConcurrency: 2 });
+    expect(await loadSettings()).toEqual({ endpoint: 'custom', customUrl: 'http://127.0.0.1:8787', cacheTtlHours: 12, timeoutSeconds: 60, runConcurrency: 2, ...NO_CAP });
   });
 
   it('the key lives under local:apiKey; loadApiKey trims and ignores non-strings', async () => {

@@ -14,6 +14,7 @@ import {
   type MessageKey,
   type ViewFailureKind,
 } from '../../utils/views/i18n';
+import { tOpt } from '../../utils/views/i18n-options';
 import { PLATFORMS } from '../../utils/shared/platform';
 import type { FailureKind } from '../../utils/shared/types';
 
@@ -82,8 +83,8 @@ describe('dictionaries', () => {
     expect(t('error.rate-limited.title')).toBe('请求过于频繁');
     expect(t('error.quota-exceeded.title')).toBe('今日额度已用完');
     expect(t('error.insufficient-balance.title')).toBe('余额不足');
-    expect(t('apiKeyLabel')).toBe('API 密钥 (Token)');
-    expect([t('endpointLabel'), t('endpointGlobal'), t('endpointCn'), t('endpointCustom')]).toEqual([
+    expect(tOpt('apiKeyLabel')).toBe('API 密钥 (Token)');
+    expect([tOpt('endpointLabel'), tOpt('endpointGlobal'), tOpt('endpointCn'), tOpt('endpointCustom')]).toEqual([
       '接口地址',
       '国际',
       '中国大陆',

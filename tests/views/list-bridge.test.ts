@@ -46,10 +46,12 @@ describe('createListBridge', () => {
     await bridge.startRun({ listId: 'l1', platforms: ['SHORT_VIDEO'] });
     await bridge.pauseRun();
     await bridge.confirmEntry({ listId: 'l1', key: 'd:x', author: null, platforms: ['SHORT_VIDEO'] });
+    await bridge.allowOneCall();
     expect(sent).toEqual([
       ['startRun', { listId: 'l1', platforms: ['SHORT_VIDEO'] }],
       ['pauseRun', undefined],
       ['confirmEntry', { listId: 'l1', key: 'd:x', author: null, platforms: ['SHORT_VIDEO'] }],
+      ['allowOneCall', undefined],
     ]);
   });
 });

@@ -1,5 +1,6 @@
-import type { ApiClient, FoundAuthors } from './api/client';
+import { DEFAULT_USAGE_VIA, type ApiClient, type FoundAuthors } from './api/client';
 import { NO_GUARD, type CallGuard } from './api/call-guard';
+import { NO_CAP, type DailyCap } from './daily-cap';
 import { answeredWithUid, type AccountLink, type AccountLinks } from './account-links';
 import { createInFlight } from './inflight';
 import { MAX_NICKNAME_LENGTH, parseDouyinAccount, parseLinkRequest } from './message-guards';
@@ -8,6 +9,7 @@ import type { XingtuAuthor } from '../shared/xingtu-author';
 import { matchCreator, searchKeyword } from './search-match';
 import { resolveBaseUrl, type Settings } from '../shared/settings';
 import type { Failure, Result } from '../shared/types';
+import type { UsageVia } from '../shared/usage';
 
 export interface CreatorResolverDeps {
   client: Pick<ApiClient, 'searchAuthors'>;
@@ -17,8 +19,15 @@ export interface CreatorResolverDeps {
   loadSettings: () => Promise<Settings>;
   /** Clock of the in-memory search cache (the links have their own). */
   now?: () => number;
-  /** Stops calls after 302/303/601 (utils/background/api/call-guard.ts); default: none. */
+  /** Stops calls after 302/303/601/602 (utils/background/api/call-guard.ts); default: none. */
   guard?: CallGuard;
+  /** The user's daily call limit (utils/background/daily-cap.ts); default: none. */
+  cap?: DailyCap;
+}
+
+/** Who asked, for the usage log: the view (default DEFAULT_USAGE_VIA, utils/background/api/client.ts). */
+export interface ResolverContext {
+  via?: UsageVia;
 }
 
 export interface CreatorResolver {
@@ -30,16 +39,20 @@ export interface CreatorResolver {
    * (sure / likely / ambiguous / none) is stored; failures are not, so the next view retries.
    * A stored answer made without the uid (a nickname match) is searched again once the account
    * comes with its uid; the new answer replaces it (a failed search returns the stored one).
+   * The search goes through the call guard and the daily call limit ('daily-cap' without a call).
    * Never rejects.
    */
-  resolve(account: DouyinAccount): Promise<Result<Resolution>>;
+  resolve(account: DouyinAccount, context?: ResolverContext): Promise<Result<Resolution>>;
   /**
    * The user links the account to a creator (confirm, pick, paste): stored as
    * `{kind:'sure', source:'user'}`, replacing any answer; no call. Never rejects.
    */
   link(account: DouyinAccount, author: LinkedAuthor): Promise<Result<Resolution>>;
-  /** Creators by nickname for the popup: one call, shared in flight, kept in memory briefly. Never rejects. */
-  search(keyword: string): Promise<Result<XingtuAuthor[]>>;
+  /**
+   * Creators by nickname for the popup: one call (through the guard and the daily call limit),
+   * shared in flight, kept in memory briefly. Never rejects.
+   */
+  search(keyword: string, context?: ResolverContext): Promise<Result<XingtuAuthor[]>>;
 }
 
 /** How long a search answer is reused from memory (the popup's lookups, repeated resolves). */
@@ -61,6 +74,7 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
   const { client, links, loadApiKey, loadSettings } = deps;
   const now = deps.now ?? Date.now;
   const guard = deps.guard ?? NO_GUARD;
+  const cap = deps.cap ?? NO_CAP;
   const inFlight = createInFlight<Result<FoundAuthors>>();
   /** keyword → answer; Map order = insertion order, the oldest goes first. */
   const recent = new Map<string, { at: number; authors: XingtuAuthor[] }>();
@@ -89,15 +103,15 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
    * One search by nickname: from memory, or joined to one in flight, or one call (through the
    * call guard; `explicit` when the user asked, see call-guard.ts). Never rejects.
    */
-  async function searchOnce(keyword: string, explicit: boolean): Promise<Result<XingtuAuthor[]>> {
+  async function searchOnce(keyword: string, explicit: boolean, via: UsageVia): Promise<Result<XingtuAuthor[]>> {
     const token = (await loadApiKey()).trim();
     if (token === '') return failure({ kind: 'no-key' });
     const known = remembered(keyword);
     if (known) return { ok: true, value: known };
     const result = await inFlight.run(keyword, async () => {
       const settings = await loadSettings();
-      const call = { base: resolveBaseUrl(settings), token, keyword, timeoutMs: settings.timeoutSeconds * 1000 };
-      const answer = await guard.run(token, explicit, () => client.searchAuthors(call));
+      const call = { base: resolveBaseUrl(settings), token, keyword, timeoutMs: settings.timeoutSeconds * 1000, via };
+      const answer = await guard.run(token, explicit, () => cap.run(() => client.searchAuthors(call)));
       if (answer.ok) remember(keyword, answer.value.authors);
       return answer;
     });
@@ -122,14 +136,14 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
     }
   }
 
-  async function resolve(account: DouyinAccount): Promise<Result<Resolution>> {
+  async function resolve(account: DouyinAccount, via: UsageVia): Promise<Result<Resolution>> {
     if (!parseDouyinAccount(account)) return badInput(ACCOUNT_RULES);
     const stored = await lookup(account);
     // A nickname match stays until the page gives the uid: then a search by uid may make it sure.
     if (stored && (account.uid === null || answeredWithUid(stored))) return { ok: true, value: stored.resolution };
     const keyword = searchKeyword(account);
     if (keyword === null) return stored ? { ok: true, value: stored.resolution } : badInput('a nickname is needed to search');
-    const found = await searchOnce(keyword, false);
+    const found = await searchOnce(keyword, false, via);
     if (!found.ok) return stored ? { ok: true, value: stored.resolution } : found;
     const match = matchCreator({ uid: account.uid, nickname: account.nickname }, found.value);
     const resolution: Resolution = match.kind === 'sure' ? { kind: 'sure', author: match.author, source: 'search' } : match;
@@ -147,21 +161,21 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
     return { ok: true, value: resolution };
   }
 
-  async function search(keyword: string): Promise<Result<XingtuAuthor[]>> {
+  async function search(keyword: string, via: UsageVia): Promise<Result<XingtuAuthor[]>> {
     if (typeof keyword !== 'string') return badInput('keyword must be text');
     const trimmed = keyword.trim();
     if (trimmed === '' || trimmed.length > MAX_NICKNAME_LENGTH) {
       return badInput(`keyword must be 1–${MAX_NICKNAME_LENGTH} characters`);
     }
-    return searchOnce(trimmed, true);
+    return searchOnce(trimmed, true, via);
   }
 
   // Nothing above should throw; if it does, the caller still gets an answer.
   const never = (): { ok: false; error: Failure } => failure({ kind: 'bad-response' });
 
   return {
-    resolve: (account) => resolve(account).catch(never),
+    resolve: (account, context) => resolve(account, context?.via ?? DEFAULT_USAGE_VIA).catch(never),
     link: (account, author) => link(account, author).catch(never),
-    search: (keyword) => search(keyword).catch(never),
+    search: (keyword, context) => search(keyword, context?.via ?? DEFAULT_USAGE_VIA).catch(never),
   };
 }

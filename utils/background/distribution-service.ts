@@ -1,28 +1,41 @@
-import type { ApiClient, FetchedDistribution } from './api/client';
+import { DEFAULT_USAGE_VIA, type ApiClient, type FetchedDistribution } from './api/client';
 import { NO_GUARD, type CallGuard } from './api/call-guard';
 import type { DistributionCache } from './cache';
+import { NO_CAP, type DailyCap } from './daily-cap';
 import { createInFlight } from './inflight';
 import type { DistributionRequest } from '../shared/messaging';
+import type { UsageVia } from '../shared/usage';
 import { isPlatform, type Platform } from '../shared/platform';
 import { resolveBaseUrl, type Settings } from '../shared/settings';
 import type { Distribution, Failure, Result } from '../shared/types';
 
 export interface DistributionServiceDeps {
-  client: ApiClient;
+  client: Pick<ApiClient, 'getDistribution' | 'checkKey'>;
   cache: DistributionCache;
   /** The saved key ('' when none). */
   loadApiKey: () => Promise<string>;
   /** The validated settings (utils/shared/settings.ts loadSettings). */
   loadSettings: () => Promise<Settings>;
-  /** Stops calls after 302/303/601 (utils/background/api/call-guard.ts); default: none. */
+  /** Stops calls after 302/303/601/602 (utils/background/api/call-guard.ts); default: none. */
   guard?: CallGuard;
+  /** The user's daily call limit (utils/background/daily-cap.ts); default: none. */
+  cap?: DailyCap;
+}
+
+/** A request as the background makes it: the message's, and which view asked (for the usage log). */
+export interface ServiceRequest extends DistributionRequest {
+  /** Default DEFAULT_USAGE_VIA (utils/background/api/client.ts). */
+  via?: UsageVia;
 }
 
 export interface DistributionService {
-  getDistribution(req: DistributionRequest): Promise<Result<Distribution>>;
+  getDistribution(req: ServiceRequest): Promise<Result<Distribution>>;
   /** The cached answer within the cache lifetime, or null; never calls the API. */
   peek(req: DistributionRequest): Promise<Distribution | null>;
-  /** Check the saved key with one call (see ApiClient.checkKey). */
+  /**
+   * Check the saved key with one distribution call (see ApiClient.checkKey; logged as usage from
+   * the options page). Not held back by the daily call limit: the user asked for this one call.
+   */
   checkKey(): Promise<Result<{ valid: true }>>;
 }
 
@@ -38,19 +51,21 @@ function failure(error: Failure): { ok: false; error: Failure } {
 /**
  * The background's answer to "distribution of creator X on platform P". Order of checks, each
  * before any paid call: request shape ('bad-input'), key present ('no-key'), cache (unless
- * `refresh`), the call guard (a 302/303/601 block answers without a call; `refresh` is an
- * explicit request), then one API call shared by identical requests in flight, with the
- * timeout of the settings. Only successful answers are cached. Never rejects.
+ * `refresh`), the call guard (a 302/303/601/602 block answers without a call; `refresh` is an
+ * explicit request), the daily call limit ('daily-cap' without a call), then one API call shared
+ * by identical requests in flight, with the timeout of the settings. Only successful answers are
+ * cached. Never rejects.
  */
 export function createDistributionService(deps: DistributionServiceDeps): DistributionService {
   const { client, cache, loadApiKey, loadSettings } = deps;
   const guard = deps.guard ?? NO_GUARD;
+  const cap = deps.cap ?? NO_CAP;
   const inFlight = createInFlight<Result<FetchedDistribution>>();
 
-  async function fetchAndStore(oAuthorId: string, platform: Platform, token: string, settings: Settings, explicit: boolean) {
+  async function fetchAndStore(oAuthorId: string, platform: Platform, token: string, settings: Settings, explicit: boolean, via: UsageVia) {
     const timeoutMs = settings.timeoutSeconds * 1000;
     const result = await guard.run(token, explicit, () =>
-      client.getDistribution({ base: resolveBaseUrl(settings), token, oAuthorId, platform, timeoutMs }),
+      cap.run(() => client.getDistribution({ base: resolveBaseUrl(settings), token, oAuthorId, platform, timeoutMs, via })),
     );
     if (result.ok) {
       try {
@@ -79,7 +94,7 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
     },
 
     async getDistribution(req) {
-      const { oAuthorId, platform } = req as Partial<DistributionRequest>;
+      const { oAuthorId, platform, via } = req as Partial<ServiceRequest>;
       if (typeof oAuthorId !== 'string' || !O_AUTHOR_ID.test(oAuthorId)) {
         return failure({ kind: 'bad-input', detail: 'oAuthorId must be 1–24 decimal digits' });
       }
@@ -94,7 +109,7 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
       // A refresh joins a call already running for the same creator: its answer is just as new.
       const explicit = req.refresh === true;
       const result = await inFlight.run(`${platform}:${oAuthorId}`, () =>
-        fetchAndStore(oAuthorId, platform, token, settings, explicit),
+        fetchAndStore(oAuthorId, platform, token, settings, explicit, via ?? DEFAULT_USAGE_VIA),
       );
       if (!result.ok) return result.error.oAuthorId === oAuthorId ? result : failure({ ...result.error, oAuthorId });
       return { ok: true, value: { oAuthorId, platform, rows: result.value.rows, fetchedAt: result.value.fetchedAt, fromCache: false } };
@@ -106,7 +121,7 @@ export function createDistributionService(deps: DistributionServiceDeps): Distri
       const settings = await loadSettings();
       const timeoutMs = settings.timeoutSeconds * 1000;
       // The user asked: a 303/601 block lets this one call through (not a rate-limit cool-down).
-      return guard.run(token, true, () => client.checkKey({ base: resolveBaseUrl(settings), token, timeoutMs }));
+      return guard.run(token, true, () => client.checkKey({ base: resolveBaseUrl(settings), token, timeoutMs, via: 'options' }));
     },
   };
 }

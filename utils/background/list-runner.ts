@@ -40,8 +40,11 @@ import { createSerial } from './serial';
  *   is not called again in it;
  * - 302 (rate limited) → 'cooling-down' until the guard's blockedUntil, then it resumes by itself
  *   (a timer, and an alarm if the worker was stopped); 100, 303, 601, 602 and "no key" →
- *   'stopped' with the reason (Resume tries again); any other failure marks the row and the run
- *   goes on. The unanswered task goes back to the queue in both cases.
+ *   'stopped' with the reason (Resume tries again); the user's daily call limit ('daily-cap') →
+ *   'paused' with that reason (Resume goes on once a call is allowed or the next day has come);
+ *   any other failure marks the row and the run goes on. The unanswered task goes back to the
+ *   queue in the first three cases, and its row is not marked failed.
+ * - its calls are logged as usage from the list page (via 'list').
  *
  * Results go to the list's results record and progress to the run view, both through the
  * ListStore (their one writer); the list page watches them.
@@ -158,11 +161,16 @@ function callKey(task: RunTask): string {
   return task.kind === 'distribution' ? `d:${task.platform}:${task.oAuthorId}` : `s:${task.keyword}`;
 }
 
-/** What a failure means for the run: wait for a cool-down, stop, or just this row. */
-function runEffect(error: Failure): 'cool-down' | 'stop' | 'row' {
+type RunEffect = 'cool-down' | 'stop' | 'pause' | 'row';
+
+/** What a failure means for the run: wait for a cool-down, stop, pause (the daily limit), or just this row. */
+function runEffect(error: Failure): RunEffect {
   if (error.kind === 'rate-limited') return 'cool-down';
-  const stops: readonly string[] = ['no-key', 'invalid-token', 'quota-exceeded', 'insufficient-balance'];
-  return stops.includes(error.kind) || error.code === 602 ? 'stop' : 'row';
+  if (error.kind === 'daily-cap') return 'pause';
+  const stops: readonly string[] = ['no-key', 'invalid-token', 'quota-exceeded', 'insufficient-balance', 'spending-cap'];
+  // A 602 recorded before it had its own kind ('undocumented-code') stops too; Xingtu's own
+  // status 602 (kind 'upstream') is not the provider's code.
+  return stops.includes(error.kind) || (error.code === 602 && error.kind !== 'upstream') ? 'stop' : 'row';
 }
 
 type TaskOutcome =
@@ -263,12 +271,13 @@ export function createListRunner(deps: ListRunnerDeps): ListRunner {
 
   // ---- settling a task ------------------------------------------------------------------
 
-  /** inside: a run-wide failure: the task goes back to the queue; the run waits or stops. */
-  function holdRun(r: RunRecord, task: RunTask, error: Failure, effect: 'cool-down' | 'stop'): void {
+  /** inside: a run-wide failure: the task goes back to the queue; the run waits, pauses or stops. */
+  function holdRun(r: RunRecord, task: RunTask, error: Failure, effect: Exclude<RunEffect, 'row'>): void {
     task.state = 'pending';
     delete task.startedAt;
-    if (effect === 'stop') {
-      r.status = 'stopped';
+    // The daily limit pauses a run that goes on; a stopped one stays stopped for its own reason.
+    if (effect === 'stop' || (effect === 'pause' && r.status !== 'stopped')) {
+      r.status = effect === 'stop' ? 'stopped' : 'paused';
       r.stopReason = error;
       delete r.resumeAt;
       deps.wake.cancel();
@@ -383,13 +392,13 @@ export function createListRunner(deps: ListRunnerDeps): ListRunner {
 
   async function callFor(task: RunTask): Promise<TaskOutcome> {
     if (task.kind === 'distribution') {
-      const result = await service.getDistribution({ oAuthorId: task.oAuthorId, platform: task.platform });
+      const result = await service.getDistribution({ oAuthorId: task.oAuthorId, platform: task.platform, via: 'list' });
       return { kind: 'distribution', result, paid: result.ok && !result.value.fromCache };
     }
     // A link stored since the run was planned (the panel, another row) answers without a search.
     const stored = await links.get(task.account).catch(() => null);
     if (stored) return { kind: 'resolve', result: { ok: true, value: stored.resolution }, searched: false };
-    return { kind: 'resolve', result: await resolver.resolve(task.account), searched: true };
+    return { kind: 'resolve', result: await resolver.resolve(task.account, { via: 'list' }), searched: true };
   }
 
   /** Make the call of a task already marked in flight (in storage); then settle and go on. */

@@ -5,6 +5,7 @@ import { O_AUTHOR_ID } from '../shared/page-detect';
 import { DOUYIN_UID, SEC_UID } from '../shared/douyin-page-url';
 import type { DistributionRequest, DouyinAccount, LinkedAuthor, Resolution } from '../shared/messaging';
 import type { XingtuAuthor } from '../shared/xingtu-author';
+import type { UsageVia } from '../shared/usage';
 
 /** What the background knows about who sent a message (runtime.MessageSender). */
 export interface MessageSenderInfo {
@@ -57,6 +58,35 @@ export function isFromExtensionPage(sender: MessageSenderInfo | undefined, paths
 export const VIEW_PAGES: readonly string[] = ['/panel.html', '/popup.html'];
 /** The settings page. */
 export const OPTIONS_PAGES: readonly string[] = ['/options.html'];
+/** Pages that show the account balance (never a content page nor the in-page panel). */
+export const BALANCE_PAGES: readonly string[] = ['/options.html', '/popup.html'];
+/** Pages that offer "Allow one call" past the daily call limit. */
+export const ALLOW_ONE_CALL_PAGES: readonly string[] = ['/panel.html', '/popup.html', '/list.html'];
+
+const VIA_OF_PAGE: Readonly<Record<string, UsageVia>> = {
+  '/panel.html': 'panel',
+  '/popup.html': 'popup',
+  '/list.html': 'list',
+  '/options.html': 'options',
+};
+
+/**
+ * Which view a message came from, for the usage log: its page of this extension, or undefined
+ * (the service's default applies). Call it for senders already checked.
+ */
+export function usageViaOf(sender: MessageSenderInfo | undefined): UsageVia | undefined {
+  if (!isFromThisExtension(sender) || typeof sender?.url !== 'string') return undefined;
+  return VIA_OF_PAGE[new URL(sender.url).pathname];
+}
+
+const BalanceRequestSchema = v.strictObject({ refresh: v.optional(v.boolean()) });
+
+/** `getBalance`'s data (`{}` or `{refresh}`; nothing at all is `{}`), or null for anything else. */
+export function parseBalanceRequest(data: unknown): { refresh?: boolean } | null {
+  if (data === undefined || data === null) return {};
+  const parsed = v.safeParse(BalanceRequestSchema, data);
+  return parsed.success ? parsed.output : null;
+}
 
 const DistributionRequestSchema = v.strictObject({
   oAuthorId: v.pipe(v.string(), v.regex(O_AUTHOR_ID)),

@@ -10,6 +10,9 @@ export const DISTRIBUTION_PATH = '/api/douyin-xingtu/gw/api/data_sp/author_video
 
 export const SEARCH_PATH = '/api/douyin-xingtu/gw/api/gsearch/search_for_author_square/v1';
 
+/** The account balance (api.md §4): an account endpoint, not a data call. */
+export const BALANCE_PATH = '/user/get-balance';
+
 /**
  * Join `path` onto `base`, keeping the base's own path prefix: both `https://host` and
  * `http://127.0.0.1:8080/proxy/` work. Throws a TypeError when `base` is not an absolute URL
@@ -43,5 +46,12 @@ export function searchUrl(base: string, token: string, keyword: string, page = 1
   url.searchParams.set('page', String(page));
   url.searchParams.set('searchType', 'NICKNAME');
   url.searchParams.set('sort', 'FANS');
+  return url.toString();
+}
+
+/** GET URL of the account balance (api.md §4); the token in the query string as for every call. */
+export function balanceUrl(base: string, token: string): string {
+  const url = endpointUrl(base, BALANCE_PATH);
+  url.searchParams.set('token', token);
   return url.toString();
 }

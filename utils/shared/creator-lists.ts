@@ -152,7 +152,7 @@ export interface ListRunView {
   fromCache: number;
   /** 'cooling-down' (302): calls resume at this time (ms since epoch). */
   resumeAt?: number;
-  /** 'stopped': why (100, 303, 601, 602, no key). */
+  /** 'stopped': why (100, 303, 601, 602, no key); 'paused' by the daily call limit: the 'daily-cap' failure. */
   stopReason?: Failure;
   startedAt: number;
   updatedAt: number;

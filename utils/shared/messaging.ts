@@ -40,8 +40,11 @@ export interface ProtocolMap {
   peekDistribution(req: DistributionRequest): Distribution | null;
   /** Pages → background: is a key saved? (the answer is a boolean, never the key) */
   hasApiKey(): boolean;
-  /** Options page → background: check the saved key with one (possibly paid) call. */
-  checkApiKey(): Result<{ valid: true }>;
+  /**
+   * Options page → background: check the saved key — with the balance request (not a data call)
+   * when the endpoint answers it, else with one (possibly paid) distribution call.
+   */
+  checkApiKey(): Result<KeyCheck>;
   /** Panel → background: open the options page. */
   openOptions(): void;
   /** Pages → background: the Xingtu creator of a Douyin account (cached; at most one search ever). */
@@ -91,6 +94,12 @@ export interface ProtocolMap {
   getBalance(req: { refresh?: boolean }): Result<BalanceInfo>;
   /** Panel, popup, list page → background: let one paid call past the daily call limit. */
   allowOneCall(): Result<true>;
+}
+
+/** The saved key works; its balance when the endpoint told it (unknown: `{state:'unknown', reason:'not-supported'}`). */
+export interface KeyCheck {
+  valid: true;
+  balance?: BalanceInfo;
 }
 
 export interface AddedToList {

@@ -23,6 +23,17 @@ export interface Settings {
    * utils/shared/creator-lists.ts). Records saved before this setting existed load with the default.
    */
   runConcurrency: number;
+  /**
+   * Most paid calls a day (Beijing time, UTC+8): when today's calls reach it, no paid call is
+   * made until the next day or until the user allows one. null: no limit (the default).
+   * Records saved before this setting existed load with null.
+   */
+  dailyCallLimit: number | null;
+  /**
+   * What one call costs the user (yuan), as the user enters it — the provider does not publish
+   * it. Used only to show the usage as money; null: only counts (the default).
+   */
+  pricePerCall: number | null;
 }
 
 /** The options form: the key plus the settings. */
@@ -30,7 +41,14 @@ export interface SettingsInput extends Settings {
   apiKey: string;
 }
 
-export type SettingsField = 'apiKey' | 'customUrl' | 'cacheTtlHours' | 'timeoutSeconds' | 'runConcurrency';
+export type SettingsField =
+  | 'apiKey'
+  | 'customUrl'
+  | 'cacheTtlHours'
+  | 'timeoutSeconds'
+  | 'runConcurrency'
+  | 'dailyCallLimit'
+  | 'pricePerCall';
 export type SettingsErrorReason = 'empty' | 'whitespace' | 'not-http-url' | 'out-of-range';
 export interface SettingsError {
   field: SettingsField;
@@ -46,12 +64,18 @@ export const DEFAULT_TIMEOUT_SECONDS = 60;
 export const MIN_TIMEOUT_SECONDS = 5;
 export const MAX_TIMEOUT_SECONDS = 120;
 
+/** The daily call limit, when set: a whole number of calls in this range. */
+export const MIN_DAILY_CALL_LIMIT = 1;
+export const MAX_DAILY_CALL_LIMIT = 100_000;
+
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   endpoint: 'global',
   customUrl: '',
   cacheTtlHours: 24,
   timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
   runConcurrency: DEFAULT_RUN_CONCURRENCY,
+  dailyCallLimit: null,
+  pricePerCall: null,
 });
 
 /** Raw stored settings; read them through loadSettings(), which validates. */
@@ -78,12 +102,23 @@ function isValidTimeout(seconds: number): boolean {
   return Number.isInteger(seconds) && seconds >= MIN_TIMEOUT_SECONDS && seconds <= MAX_TIMEOUT_SECONDS;
 }
 
+/** No limit (null), or a whole number of calls in MIN_DAILY_CALL_LIMIT..MAX_DAILY_CALL_LIMIT. */
+export function isValidDailyCallLimit(limit: number | null): boolean {
+  return limit === null || (Number.isInteger(limit) && limit >= MIN_DAILY_CALL_LIMIT && limit <= MAX_DAILY_CALL_LIMIT);
+}
+
+/** No price (null), or a finite amount ≥ 0 (e.g. 0.05). */
+export function isValidPricePerCall(price: number | null): boolean {
+  return price === null || (Number.isFinite(price) && price >= 0);
+}
+
 /**
  * Check the options form. The key is trimmed and must be non-empty without whitespace inside
  * (reason 'whitespace'); the custom URL is checked only when the custom endpoint is chosen (it is
  * kept, trimmed, otherwise); the cache lifetime is a whole number of hours in 1..720; the
  * request timeout a whole number of seconds in 5..120; the parallel requests of a list run a
- * whole number in 1..4.
+ * whole number in 1..4; the daily call limit null or a whole number in 1..100000; the price per
+ * call null or a number ≥ 0.
  */
 export function validateSettingsInput(input: SettingsInput): SettingsValidation {
   const errors: SettingsError[] = [];
@@ -107,9 +142,16 @@ export function validateSettingsInput(input: SettingsInput): SettingsValidation 
   const runConcurrency = input.runConcurrency;
   if (!isRunConcurrency(runConcurrency)) errors.push({ field: 'runConcurrency', reason: 'out-of-range' });
 
+  const { dailyCallLimit, pricePerCall } = input;
+  if (!isValidDailyCallLimit(dailyCallLimit)) errors.push({ field: 'dailyCallLimit', reason: 'out-of-range' });
+  if (!isValidPricePerCall(pricePerCall)) errors.push({ field: 'pricePerCall', reason: 'out-of-range' });
+
   return errors.length > 0
     ? { ok: false, errors }
-    : { ok: true, value: { apiKey, endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency } };
+    : {
+        ok: true,
+        value: { apiKey, endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency, dailyCallLimit, pricePerCall },
+      };
 }
 
 /** The base URL calls go to. */
@@ -126,6 +168,8 @@ export function resolveBaseUrl(settings: Settings): string {
 
 const TimeoutSchema = v.pipe(v.number(), v.check(isValidTimeout));
 const RunConcurrencySchema = v.pipe(v.number(), v.check((n: number) => isRunConcurrency(n)));
+const DailyCallLimitSchema = v.nullable(v.pipe(v.number(), v.check((n: number) => isValidDailyCallLimit(n))));
+const PricePerCallSchema = v.nullable(v.pipe(v.number(), v.check((n: number) => isValidPricePerCall(n))));
 
 const StoredSettingsSchema = v.object({
   endpoint: v.picklist(ENDPOINT_CHOICES),
@@ -136,28 +180,33 @@ const StoredSettingsSchema = v.object({
   timeoutSeconds: v.fallback(v.optional(TimeoutSchema, DEFAULT_TIMEOUT_SECONDS), DEFAULT_TIMEOUT_SECONDS),
   // Added with creator lists: likewise, a record without it gets the default.
   runConcurrency: v.fallback(v.optional(RunConcurrencySchema, DEFAULT_RUN_CONCURRENCY), DEFAULT_RUN_CONCURRENCY),
+  // Added with the usage log: a record without them (or with unusable ones) has no limit and no price.
+  dailyCallLimit: v.fallback(v.optional(DailyCallLimitSchema, null), null),
+  pricePerCall: v.fallback(v.optional(PricePerCallSchema, null), null),
 });
 
-/** What saveSettings accepts: every field, the timeout and the parallel requests included. */
+/** What saveSettings accepts: every field, those added later included. */
 const SettingsToSaveSchema = v.object({
   ...StoredSettingsSchema.entries,
   timeoutSeconds: TimeoutSchema,
   runConcurrency: RunConcurrencySchema,
+  dailyCallLimit: DailyCallLimitSchema,
+  pricePerCall: PricePerCallSchema,
 });
 
 /**
  * Validate what storage holds. A record that does not match (wrong types, unknown endpoint,
  * TTL out of range, custom endpoint without a usable URL — e.g. written by a future or broken
  * version) gives the defaults, so the key is never sent to an endpoint the user did not choose.
- * A missing or unusable `timeoutSeconds` or `runConcurrency` alone (older records have none) is
- * that field's default.
+ * A missing or unusable `timeoutSeconds`, `runConcurrency`, `dailyCallLimit` or `pricePerCall`
+ * alone (older records have none) is that field's default.
  */
 export function parseStoredSettings(raw: unknown): Settings {
   const parsed = v.safeParse(StoredSettingsSchema, raw);
   if (!parsed.success) return { ...DEFAULT_SETTINGS };
-  const { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency } = parsed.output;
+  const { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency, dailyCallLimit, pricePerCall } = parsed.output;
   if (endpoint === 'custom' && !isHttpUrl(customUrl.trim())) return { ...DEFAULT_SETTINGS };
-  return { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency };
+  return { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency, dailyCallLimit, pricePerCall };
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -177,5 +226,7 @@ export async function saveSettings(settings: Settings): Promise<void> {
     cacheTtlHours: settings.cacheTtlHours,
     timeoutSeconds: settings.timeoutSeconds,
     runConcurrency: settings.runConcurrency,
+    dailyCallLimit: settings.dailyCallLimit,
+    pricePerCall: settings.pricePerCall,
   });
 }

@@ -3,8 +3,11 @@ import type { Platform } from '../shared/platform';
 import type { FailureKind } from '../shared/types';
 
 /**
- * UI strings for the panel, the popup and the options page. Chinese first (the users read Chinese,
- * in the words Xingtu and Douyin use), English when the browser UI is English.
+ * UI strings for the panel and the popup, and those the options page and the list page share with
+ * them. Chinese first (the users read Chinese, in the words Xingtu and Douyin use), English when
+ * the browser UI is English. A page's own strings are in a dictionary of their own
+ * (i18n-options.ts, i18n-usage.ts, i18n-list.ts), so that the panel, loaded on every creator
+ * page, does not carry them (pageTranslator below reads such a dictionary).
  *
  * `zh` defines the keys; `en` must have exactly the same keys (checked by its type).
  * Placeholders are written `{name}` and filled by `t(key, { name })`.
@@ -28,9 +31,10 @@ const zh = {
   'openInXingtu': '在巨量星图中打开达人主页（新标签页）',
   'refresh': '刷新',
   'refreshing': '刷新中…',
-  'refreshHint': '刷新会重新调用 API（可能产生费用）',
+  'refreshHint': '刷新不使用缓存，会重新调用一次 API（付费调用）',
+  'refreshCost': '（1 次调用）',
   'fetchedAt': '获取于 {time}',
-  'fromCache': '来自缓存',
+  'fromCache': '来自缓存，未调用',
   'totalVideos': '共 {count} 个作品 · {categories} 个内容类型',
   'collapse': '收起',
   'showDistribution': '展开内容分布',
@@ -62,7 +66,7 @@ const zh = {
   // ---- error details ----
   'errorCode': '错误码：{code}',
   'errorHttpStatus': 'HTTP 状态：{status}',
-  'errorDetail': '服务器信息：{detail}',
+  'errorDetail': '服务器返回：{detail}',
   'errorAuthorId': '达人ID：{id}',
 
   'error.no-key.title': '尚未设置 API 密钥',
@@ -138,40 +142,7 @@ const zh = {
   'openCreatorPageOrLookUp': '打开达人主页，或在上方查询达人',
   'settings': '设置',
 
-  // ---- options page ----
-  'optionsTitle': '设置',
-  'apiKeyLabel': 'API 密钥 (Token)',
-  'apiKeyHelp': '在 Just One API 控制台获取。密钥只保存在本扩展中，只发送到下方的接口地址。',
-  'show': '显示',
-  'hide': '隐藏',
-  'endpointLabel': '接口地址',
-  'endpointGlobal': '国际',
-  'endpointCn': '中国大陆',
-  'endpointCustom': '自定义',
-  'endpointCnNote': '中国大陆地址使用 HTTP（不加密）传输。',
-  'customUrlLabel': '自定义接口地址',
-  'cacheTtlLabel': '缓存时长（小时）',
-  'cacheTtlHelp': '缓存时长内重复查看同一达人不会再次调用 API（不产生费用）。',
-  'advanced': '高级',
-  'timeoutLabel': '请求超时（秒）',
-  'timeoutHelp': '等待一次接口响应的最长时间，5 到 120 秒。服务商实时采集数据，建议至少 60 秒。',
-  'errorTimeoutRange': '请填写 5 到 120 之间的秒数',
-  'save': '保存',
-  'saving': '保存中…',
-  'saved': '已保存',
-  'saveFailed': '保存失败：{detail}',
-  'checkKey': '检测密钥',
-  'checkKeyCost': '检测可能消耗一次 API 调用',
-  'checkingKey': '检测中…',
-  'keyValid': '密钥有效',
-  'errorKeyEmpty': '请填写 API 密钥',
-  'errorUrlNotHttp': '请填写以 http:// 或 https:// 开头的地址',
-  'errorTtlRange': '请填写 1 到 720 之间的小时数',
-  'errorKeyWhitespace': 'API 密钥不能包含空格或换行',
-  'errorUrlEmpty': '请填写自定义接口地址',
-  'errorInvalid': '请检查此项',
-  'notSaved': '未保存：请先更正标出的项目',
-  'customUrlHelp': '例如您自己的代理，或 http://127.0.0.1:8787；需以 http:// 或 https:// 开头。',
+  // ---- Douyin creators ----
   'noCreatorOnPage': '当前页面不是达人主页',
   'backToPageCreator': '返回当前页面的达人',
   'readingPage': '正在读取页面…',
@@ -201,9 +172,6 @@ const zh = {
   'searchNoResults': '没有找到昵称匹配的星图达人',
   'searching': '搜索中…',
   'douyinPageNotOpen': '请先在当前标签页打开这个抖音主页，再打开本弹窗；扩展只读取你正在浏览的页面。',
-  'noticeSettingsReset': '保存的设置无法读取，已恢复为默认值：请检查接口地址和缓存时长。',
-  'noticeKeyReset': '保存的 API 密钥无法读取，已被移除：请重新填写。',
-  'dismiss': '知道了',
 
   'listPageTitle': '达人清单',
 
@@ -214,9 +182,10 @@ const zh = {
   'listFull': '「{list}」已满（最多 {max} 位），未加入',
   'openLists': '打开清单',
 
-  'concurrencyLabel': '并行请求数',
-  'concurrencyHelp': '达人清单查询时同时进行的请求数，1 到 4。',
-  'errorConcurrencyRange': '请填写 1 到 4 之间的整数',
+
+  'allowOneCall': '允许调用一次',
+  'balanceShort': '余额 {amount}',
+  'balanceUnknownShort': '余额未知',
 } as const satisfies Record<FailureKeys | PlatformKeys, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -230,9 +199,10 @@ const en: Messages = {
   'openInXingtu': 'Open the creator page on Xingtu (new tab)',
   'refresh': 'Refresh',
   'refreshing': 'Refreshing…',
-  'refreshHint': 'Refresh calls the API again (may cost money)',
+  'refreshHint': 'Refresh skips the cache and calls the API once more (a paid call)',
+  'refreshCost': ' (1 call)',
   'fetchedAt': 'Fetched {time}',
-  'fromCache': 'from cache',
+  'fromCache': 'from cache, no call',
   'totalVideos': '{count} videos · {categories} categories',
   'collapse': 'Collapse',
   'showDistribution': 'Show distribution',
@@ -338,40 +308,6 @@ const en: Messages = {
   'openCreatorPageOrLookUp': 'Open a creator page or look one up',
   'settings': 'Settings',
 
-  'optionsTitle': 'Settings',
-  'apiKeyLabel': 'API key',
-  'apiKeyHelp':
-    'Get it from the Just One API dashboard. The key is kept by this extension and only sent to the API endpoint below.',
-  'show': 'Show',
-  'hide': 'Hide',
-  'endpointLabel': 'API endpoint',
-  'endpointGlobal': 'Global',
-  'endpointCn': 'Mainland China',
-  'endpointCustom': 'Custom',
-  'endpointCnNote': 'The Mainland China endpoint uses plain HTTP (not encrypted).',
-  'customUrlLabel': 'Custom endpoint URL',
-  'cacheTtlLabel': 'Cache lifetime (hours)',
-  'cacheTtlHelp': 'Viewing the same creator again within this time does not call the API (no cost).',
-  'advanced': 'Advanced',
-  'timeoutLabel': 'Request timeout (seconds)',
-  'timeoutHelp': 'How long to wait for one answer, 5 to 120 seconds. The provider collects data live and recommends at least 60.',
-  'errorTimeoutRange': 'Enter a number of seconds from 5 to 120',
-  'save': 'Save',
-  'saving': 'Saving…',
-  'saved': 'Saved',
-  'saveFailed': 'Could not save: {detail}',
-  'checkKey': 'Check key',
-  'checkKeyCost': 'Checking may cost one API call',
-  'checkingKey': 'Checking…',
-  'keyValid': 'Key is valid',
-  'errorKeyEmpty': 'Enter an API key',
-  'errorUrlNotHttp': 'Enter an address starting with http:// or https://',
-  'errorTtlRange': 'Enter a number of hours from 1 to 720',
-  'errorKeyWhitespace': 'The API key cannot contain spaces or line breaks',
-  'errorUrlEmpty': 'Enter the custom endpoint URL',
-  'errorInvalid': 'Check this field',
-  'notSaved': 'Not saved: correct the marked fields first',
-  'customUrlHelp': 'For example your own proxy, or http://127.0.0.1:8787; must start with http:// or https://.',
   'noCreatorOnPage': 'This page is not a creator page',
   'backToPageCreator': "Back to this page's creator",
   'readingPage': 'Reading this page…',
@@ -401,9 +337,6 @@ const en: Messages = {
   'searchNoResults': 'No Xingtu creator has a matching nickname',
   'searching': 'Searching…',
   'douyinPageNotOpen': 'Open this Douyin profile in the current tab first, then open this popup: the extension reads only the page you are on.',
-  'noticeSettingsReset': 'Your saved settings could not be read and were reset to the defaults: check the endpoint and the cache lifetime.',
-  'noticeKeyReset': 'Your saved API key could not be read and was removed: enter it again.',
-  'dismiss': 'Dismiss',
 
   'listPageTitle': 'Creator lists',
 
@@ -414,9 +347,10 @@ const en: Messages = {
   'listFull': '{list} is full (at most {max}); not added',
   'openLists': 'Open lists',
 
-  'concurrencyLabel': 'Parallel requests',
-  'concurrencyHelp': 'How many requests a creator-list run makes at once, 1 to 4.',
-  'errorConcurrencyRange': 'Enter a whole number from 1 to 4',
+
+  'allowOneCall': 'Allow one call',
+  'balanceShort': 'Balance {amount}',
+  'balanceUnknownShort': 'Balance unknown',
 };
 
 /** Both dictionaries, for tests and tooling. */
@@ -477,6 +411,17 @@ export function format(template: string, params?: MessageParams): string {
 export function t(key: MessageKey, params?: MessageParams): string {
   const dict = DICTIONARIES[getLanguage()];
   return format(dict[key] ?? zh[key], params);
+}
+
+/**
+ * `t` for a page's own dictionary (`dictionaries.zh` defines its keys; a key it does not have is
+ * read from the main dictionary).
+ */
+export function pageTranslator<K extends string>(
+  dictionaries: Readonly<Record<Language, Readonly<Record<K, string>>>>,
+): (key: K | MessageKey, params?: MessageParams) => string {
+  const own = (key: string): key is K => Object.hasOwn(dictionaries.zh, key);
+  return (key, params) => (own(key) ? format(dictionaries[getLanguage()][key], params) : t(key, params));
 }
 
 /** Key of one part of a failure's explanation. */

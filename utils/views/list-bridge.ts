@@ -25,6 +25,8 @@ export interface ListBridge {
   retryFailed(req: { listId: string; platforms: Platform[] }): Promise<ListAnswer<ListRunView>>;
   confirmEntry(req: { listId: string; key: string; author: LinkedAuthor | null; platforms: Platform[] }): Promise<ListAnswer<true>>;
   recentlyViewed(): Promise<ListAnswer<RecentCreator[]>>;
+  /** Let one paid call past the daily call limit (a run paused by it, then resumed). */
+  allowOneCall(): Promise<ListAnswer<true>>;
 }
 
 /** A failure from the background, or `unexpected`: no answer / not a Result (the views' ViewFailure). */
@@ -85,6 +87,7 @@ export function createListBridge(send: ListSend, deadlineMs: () => Promise<numbe
     retryFailed: (req) => within(() => send('retryFailed', req)),
     confirmEntry: (req) => within(() => send('confirmEntry', req)),
     recentlyViewed: () => within(() => send('recentlyViewed', undefined)),
+    allowOneCall: () => within(() => send('allowOneCall', undefined)),
   };
 }
 

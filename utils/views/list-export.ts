@@ -79,6 +79,14 @@ export function listToCsv(list: CreatorList, results: ListResults, platforms: re
   for (const entry of list.entries) {
     for (const platform of platforms) lines.push(...csvLines(entry, results[entry.key], platform));
   }
+  return csvDocument(lines);
+}
+
+/**
+ * Rows of cells as a CSV file spreadsheets open with Chinese intact: UTF-8 byte-order mark, RFC
+ * 4180 quoting, CRLF line ends. The cells must already be neutralised (neutraliseCell, textId).
+ */
+export function csvDocument(lines: readonly (readonly string[])[]): string {
   return `\uFEFF${lines.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 

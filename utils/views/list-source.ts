@@ -1,4 +1,5 @@
 import { storage, type Unwatch } from 'wxt/utils/storage';
+import { follow } from './follow-storage';
 import type { ListResults, ListRunView, ListsState } from '../shared/creator-lists';
 import {
   listResultsKey,
@@ -8,6 +9,8 @@ import {
   parseStoredResults,
   parseStoredRun,
 } from '../shared/list-records';
+
+export { follow };
 
 /**
  * What the list page shows, read from storage.local where the background keeps it
@@ -20,32 +23,6 @@ export interface ListSource {
   followLists(onValue: (state: ListsState) => void): Unwatch;
   followResults(listId: string, onValue: (results: ListResults) => void): Unwatch;
   followRun(onValue: (run: ListRunView | null) => void): Unwatch;
-}
-
-/**
- * Read once and watch. A change seen before the first read settles wins (the read may be older);
- * nothing is delivered after `stop`.
- */
-export function follow<T>(
-  read: () => Promise<unknown>,
-  watch: (onRaw: (raw: unknown) => void) => Unwatch,
-  parse: (raw: unknown) => T,
-  onValue: (value: T) => void,
-): Unwatch {
-  let stopped = false;
-  let changed = false;
-  const unwatch = watch((raw) => {
-    changed = true;
-    if (!stopped) onValue(parse(raw));
-  });
-  const first = (raw: unknown) => {
-    if (!stopped && !changed) onValue(parse(raw));
-  };
-  read().then(first, () => first(null));
-  return () => {
-    stopped = true;
-    unwatch();
-  };
 }
 
 /** The list page's source: storage.local through the typed storage items. */

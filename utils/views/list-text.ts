@@ -54,11 +54,15 @@ export function estimateText(estimate: RunEstimate): string {
   return joinParts(parts);
 }
 
-/** Where a run stands, in words ("Too many requests: resumes by itself at 14:05" for a 302). */
+/**
+ * Where a run stands, in words ("Too many requests: resumes by itself at 14:05" for a 302; a run
+ * the daily call limit paused says so).
+ */
 export function runStatusText(run: ListRunView): string {
   if (run.status === 'cooling-down') {
     return tl('runStatus.cooling-down', { time: run.resumeAt !== undefined ? formatDateTime(run.resumeAt) : tl('noValue') });
   }
+  if (run.status === 'paused' && run.stopReason?.kind === 'daily-cap') return tl('runStatus.paused-daily-cap');
   return tl(`runStatus.${run.status}`);
 }
 

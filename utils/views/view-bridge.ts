@@ -15,6 +15,8 @@ export interface ViewBridge {
   linkDouyin(account: DouyinAccount, author: LinkedAuthor): Promise<Result<Resolution>>;
   searchCreators(keyword: string): Promise<Result<XingtuAuthor[]>>;
   openOptions(): void;
+  /** Let one paid call past the daily call limit ("Allow one call"); absent: the button is not offered. */
+  allowOneCall?(): Promise<Result<true>>;
 }
 
 /** Added to the background's own worst case before the view stops waiting. */
@@ -66,6 +68,7 @@ export function withDeadlines(bridge: ViewBridge, deadlineMs: () => Promise<numb
     linkDouyin: bounded(bridge.linkDouyin),
     searchCreators: bounded(bridge.searchCreators),
     openOptions: bridge.openOptions,
+    ...(bridge.allowOneCall ? { allowOneCall: bounded(bridge.allowOneCall) } : {}),
   };
 }
 
@@ -75,6 +78,7 @@ const messages: ViewBridge = {
   linkDouyin: (account, author) => sendMessage('linkDouyin', { account, author }),
   searchCreators: (keyword) => sendMessage('searchCreators', { keyword }),
   openOptions: () => void sendMessage('openOptions', undefined).catch(() => undefined),
+  allowOneCall: () => sendMessage('allowOneCall', undefined),
 };
 
 export const messagingBridge: ViewBridge = withDeadlines(messages, async () => bridgeDeadlineMs(await loadSettings()));

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { Failure, FailureKind, Result } from '../../shared/types';
+import { nextShanghaiMidnight } from '../../shared/shanghai-day';
 
 /**
  * The background's circuit breaker: answers that say "calling again will not help for a while"
@@ -12,10 +13,11 @@ import type { Failure, FailureKind, Result } from '../../shared/types';
  * | 302 rate limited / HTTP 429    | a cool-down of RATE_LIMIT_COOL_DOWN_MS (after the client's own retries) |
  * | 303 daily quota exceeded       | the next day in Asia/Shanghai (00:00 UTC+8), or another key |
  * | 601 insufficient balance       | another key is saved — or the user presses Refresh          |
+ * | 602 the key's spending cap     | another key is saved — or the user presses Refresh          |
  *
  * While blocked, a call answers the same typed failure with `blockedUntil` (a time, or
  * 'key-change'), without a request; the answer that starts a block carries it too. An explicit request (the panel's Refresh, "Check key", a
- * popup search) may try once through a 303 or 601 block — the user may have topped up — but not
+ * popup search) may try once through a 303, 601 or 602 block — the user may have topped up — but not
  * through the rate-limit cool-down (pressing Refresh repeatedly must not hammer). A successful
  * answer lifts the block. The state is kept in storage.local, so it survives the MV3 service
  * worker being stopped; it holds a hash of the key, never the key.
@@ -47,19 +49,13 @@ export interface CallGuardOptions {
 
 export const RATE_LIMIT_COOL_DOWN_MS = 60_000;
 
-/** Asia/Shanghai is UTC+8 all year (no daylight saving). */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 24 * 3_600_000;
-
-/** The first instant of the next day in Asia/Shanghai after `now` (when the daily quota renews). */
-export function nextShanghaiMidnight(now: number): number {
-  return Math.floor((now + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS + DAY_MS - SHANGHAI_OFFSET_MS;
-}
+export { nextShanghaiMidnight };
 
 /** The kinds that block, and how. */
-type BlockingKind = Extract<FailureKind, 'rate-limited' | 'quota-exceeded' | 'insufficient-balance'>;
+type BlockingKind = Extract<FailureKind, 'rate-limited' | 'quota-exceeded' | 'insufficient-balance' | 'spending-cap'>;
 
-const BLOCKING: ReadonlySet<FailureKind> = new Set<FailureKind>(['rate-limited', 'quota-exceeded', 'insufficient-balance']);
+const BLOCKING_KINDS = ['rate-limited', 'quota-exceeded', 'insufficient-balance', 'spending-cap'] as const satisfies readonly BlockingKind[];
+const BLOCKING: ReadonlySet<FailureKind> = new Set<FailureKind>(BLOCKING_KINDS);
 
 function isBlocking(kind: FailureKind): kind is BlockingKind {
   return BLOCKING.has(kind);
@@ -68,7 +64,7 @@ function isBlocking(kind: FailureKind): kind is BlockingKind {
 const RecordSchema = v.strictObject({
   v: v.literal(1),
   keyHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{16,64}$/)),
-  kind: v.picklist(['rate-limited', 'quota-exceeded', 'insufficient-balance']),
+  kind: v.picklist(BLOCKING_KINDS),
   code: v.optional(v.pipe(v.number(), v.integer())),
   httpStatus: v.optional(v.pipe(v.number(), v.integer())),
   detail: v.optional(v.pipe(v.string(), v.maxLength(500))),
@@ -151,6 +147,7 @@ export function createCallGuard(options: CallGuardOptions = {}): CallGuard {
       case 'quota-exceeded':
         return nextShanghaiMidnight(at);
       case 'insufficient-balance':
+      case 'spending-cap':
         return null;
     }
   }

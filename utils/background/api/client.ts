@@ -3,8 +3,10 @@ import type { XingtuAuthor } from '../../shared/xingtu-author';
 import type { CategoryRow, Failure, Result } from '../../shared/types';
 import { attemptsFor } from './codes';
 import { DEFAULT_BACKOFF_MS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS, RATE_LIMIT_BACKOFF_FACTOR } from '../../shared/api-limits';
-import { distributionUrl, searchUrl } from '../../shared/api-endpoints';
+import { balanceUrl, distributionUrl, searchUrl } from '../../shared/api-endpoints';
+import { USAGE_KEYWORD_MAX, type UsageEntry, type UsageVia } from '../../shared/usage';
 import { parseDistributionResponse, parseSearchAnswer, shortenDetail } from './parse-response';
+import { parseBalanceResponse, type BalanceAnswer } from './parse-balance';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -22,9 +24,19 @@ export interface ApiClientOptions {
   maxAttempts?: number;
   /** Delay before the 2nd, 3rd… attempt; the last value repeats. Rate limiting doubles it. */
   backoffMs?: readonly number[];
-  /** Clock for `fetchedAt`. */
+  /** Clock for `fetchedAt` and the time of each request. */
   now?: () => number;
+  /**
+   * Told of every request sent to a paid data endpoint (distribution, search) — each attempt,
+   * retries included — once it is answered or has failed, with the answer's business code
+   * (null when there was none: network error, timeout, HTTP error without an envelope). Never
+   * given the key. Not told of balance requests (not data calls), nor of requests never sent.
+   */
+  onPaidAttempt?: (entry: UsageEntry) => void;
 }
+
+/** Which view a paid call is logged for when its caller does not say (see UsageEntry.via). */
+export const DEFAULT_USAGE_VIA: UsageVia = 'panel';
 
 export interface DistributionCall {
   /** Base URL of the API (global, cn, or the user's own proxy). */
@@ -34,6 +46,8 @@ export interface DistributionCall {
   platform: Platform;
   /** This call's timeout per attempt (default: the client's). */
   timeoutMs?: number;
+  /** Which view asked, for the usage log (default DEFAULT_USAGE_VIA). */
+  via?: UsageVia;
 }
 
 export interface FetchedDistribution {
@@ -50,6 +64,15 @@ export interface SearchCall {
   page?: number;
   /** This call's timeout per attempt (default: the client's). */
   timeoutMs?: number;
+  /** Which view asked, for the usage log (default DEFAULT_USAGE_VIA). */
+  via?: UsageVia;
+}
+
+/** The account balance request (api.md §4): one attempt, not a data call, not logged as usage. */
+export interface BalanceCall {
+  base: string;
+  token: string;
+  timeoutMs?: number;
 }
 
 export interface FoundAuthors {
@@ -64,11 +87,18 @@ export interface ApiClient {
   /**
    * Check a key with exactly one distribution call (no retry) for a known creator. The key is
    * valid when the call succeeds, or fails for a reason that is not the key (400 params,
-   * upstream refusal); code 100 gives 'invalid-token'; any other failure is passed on.
+   * upstream refusal); code 100 gives 'invalid-token'; any other failure is passed on. A paid
+   * call: logged as usage from `via` (default 'options').
    */
-  checkKey(call: { base: string; token: string; timeoutMs?: number }): Promise<Result<{ valid: true }>>;
+  checkKey(call: { base: string; token: string; timeoutMs?: number; via?: UsageVia }): Promise<Result<{ valid: true }>>;
   /** One page of Creator Search by nickname, retrying transient failures like getDistribution. Never rejects. */
   searchAuthors(call: SearchCall): Promise<Result<FoundAuthors>>;
+  /**
+   * The account balance with exactly one request (parse-balance.ts parseBalanceResponse): the
+   * balance, 'not-supported' (404, HTML, an unknown shape), or a failure ('invalid-token' for
+   * code 100; network, timeout, 5xx, 301/302/500 otherwise). Never rejects.
+   */
+  getBalance(call: BalanceCall): Promise<Result<BalanceAnswer>>;
 }
 
 /** A creator known to exist (the provider's own example id), used to check a key. */
@@ -119,11 +149,45 @@ class TimeoutError extends Error {}
 interface ApiRequest<T> {
   url(): string;
   read(httpStatus: number, body: string): Result<T>;
+  /** A paid data request: what the usage log records of each attempt (besides time and code). */
+  paid?: Omit<UsageEntry, 'at' | 'code'>;
+}
+
+/** The business code of an answer: 0 for a success or Xingtu's own refusal (code 0), null without an envelope. */
+function businessCode(result: Result<unknown>): number | null {
+  if (result.ok || result.error.kind === 'upstream') return 0;
+  return result.error.code ?? null;
+}
+
+/** At most USAGE_KEYWORD_MAX UTF-16 units, never half a surrogate pair. */
+function usageKeyword(keyword: string): string {
+  let out = '';
+  for (const char of keyword.trim()) {
+    if (out.length + char.length > USAGE_KEYWORD_MAX) break;
+    out += char;
+  }
+  return out;
 }
 
 function errorText(error: unknown): string | undefined {
   if (error instanceof Error) return error.message;
   return typeof error === 'string' ? error : undefined;
+}
+
+/** Why an exchange got no answer: the timeout, or the network (with the error's text). */
+function exchangeFailure(error: unknown): Failure {
+  if (error instanceof TimeoutError) return { kind: 'timeout' };
+  const detail = shortenDetail(errorText(error));
+  return detail ? { kind: 'network', detail } : { kind: 'network' };
+}
+
+/** A reader that throws has met a shape it does not know: 'bad-response'. */
+function readAnswer<T>(request: ApiRequest<T>, httpStatus: number, body: string): Result<T> {
+  try {
+    return request.read(httpStatus, body);
+  } catch {
+    return { ok: false, error: { kind: 'bad-response' } };
+  }
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -163,6 +227,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     }
   }
 
+  /** Tell onPaidAttempt of a paid request that was sent; a failing listener changes nothing. */
+  function report(request: ApiRequest<unknown>, at: number, result: Result<unknown>): void {
+    if (!request.paid || !options.onPaidAttempt) return;
+    try {
+      options.onPaidAttempt({ ...request.paid, at, code: businessCode(result) });
+    } catch {
+      // the log is bookkeeping: the answer still goes back
+    }
+  }
+
   async function attempt<T>(request: ApiRequest<T>, timeoutMs: number): Promise<Result<T>> {
     let url: string;
     try {
@@ -170,15 +244,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     } catch {
       return { ok: false, error: { kind: 'bad-input', detail: 'invalid API base URL' } };
     }
-    let answer: { status: number; body: string };
+    const sentAt = now();
+    let result: Result<T>;
     try {
-      answer = await exchange(url, timeoutMs);
+      const answer = await exchange(url, timeoutMs);
+      result = readAnswer(request, answer.status, answer.body);
     } catch (error) {
-      if (error instanceof TimeoutError) return { ok: false, error: { kind: 'timeout' } };
-      const detail = shortenDetail(errorText(error));
-      return { ok: false, error: detail ? { kind: 'network', detail } : { kind: 'network' } };
+      result = { ok: false, error: exchangeFailure(error) };
     }
-    return request.read(answer.status, answer.body);
+    report(request, sentAt, result);
+    return result;
   }
 
   /** Never rejects, and nothing it returns carries the token. */
@@ -218,6 +293,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   function distributionRequest(call: DistributionCall): ApiRequest<FetchedDistribution> {
     return {
       url: () => distributionUrl(call.base, call.token, call.oAuthorId, call.platform),
+      paid: {
+        endpoint: 'distribution',
+        oAuthorId: call.oAuthorId,
+        keyword: null,
+        platform: call.platform,
+        via: call.via ?? DEFAULT_USAGE_VIA,
+      },
       read(httpStatus, body) {
         const parsed = parseDistributionResponse(httpStatus, body);
         return parsed.ok ? { ok: true, value: { rows: parsed.value, fetchedAt: now() } } : parsed;
@@ -231,26 +313,32 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return result.ok ? result : { ok: false, error: { ...result.error, oAuthorId: call.oAuthorId } };
     },
 
-    async searchAuthors({ base, token, keyword, page = 1, timeoutMs: callTimeoutMs }) {
+    async searchAuthors({ base, token, keyword, page = 1, timeoutMs: callTimeoutMs, via = DEFAULT_USAGE_VIA }) {
       if (keyword.trim() === '') return { ok: false, error: { kind: 'bad-input', detail: 'empty search keyword' } };
       if (!Number.isSafeInteger(page) || page < 1) return { ok: false, error: { kind: 'bad-input', detail: 'invalid search page' } };
       return send<FoundAuthors>(
         {
           url: () => searchUrl(base, token, keyword, page),
           read: (httpStatus, body) => parseSearchAnswer(httpStatus, body),
+          paid: { endpoint: 'search', oAuthorId: null, keyword: usageKeyword(keyword), platform: null, via },
         },
         token,
         callTimeoutMs,
       );
     },
 
-    async checkKey({ base, token, timeoutMs: callTimeoutMs }) {
-      const check = { base, token, oAuthorId: CHECK_KEY_AUTHOR_ID, platform: 'SHORT_VIDEO' } as const;
+    async checkKey({ base, token, timeoutMs: callTimeoutMs, via = 'options' }) {
+      const check = { base, token, oAuthorId: CHECK_KEY_AUTHOR_ID, platform: 'SHORT_VIDEO', via } as const;
       const result = await send(distributionRequest(check), token, callTimeoutMs, 1);
       if (result.ok) return { ok: true, value: { valid: true } };
       const { kind } = result.error;
       if (kind === 'invalid-params' || kind === 'upstream') return { ok: true, value: { valid: true } };
       return result;
+    },
+
+    getBalance({ base, token, timeoutMs: callTimeoutMs }) {
+      const request: ApiRequest<BalanceAnswer> = { url: () => balanceUrl(base, token), read: parseBalanceResponse };
+      return send(request, token, callTimeoutMs, 1);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Failure, FailureKind } from '../../shared/types';
 
 /** Business codes listed in the OpenAPI enum without any description (api.md). */
-const UNDOCUMENTED_CODES: ReadonlySet<number> = new Set([101, 202, 300, 404, 503, 602]);
+const UNDOCUMENTED_CODES: ReadonlySet<number> = new Set([101, 202, 300, 404, 503]);
 
 const DOCUMENTED: ReadonlyMap<number, FailureKind> = new Map<number, FailureKind>([
   [100, 'invalid-token'],
@@ -12,6 +12,7 @@ const DOCUMENTED: ReadonlyMap<number, FailureKind> = new Map<number, FailureKind
   [500, 'server-error'],
   [600, 'permission-denied'],
   [601, 'insufficient-balance'],
+  [602, 'spending-cap'],
 ]);
 
 /** The failure kind of a non-zero business `code` of the envelope. */
@@ -43,7 +44,7 @@ export const NETWORK_MAX_ATTEMPTS = 2;
  * - 301 collection failed, 302 rate limited / HTTP 429 (with longer delays), 500 server error;
  * - HTTP 500/502/503/504 without a readable envelope;
  * - a network error (at most NETWORK_MAX_ATTEMPTS attempts in all).
- * Never retried: 100 (bad key), 303 (quota), 400 (bad params), 600/601 (access/balance) — the
+ * Never retried: 100 (bad key), 303 (quota), 400 (bad params), 600/601/602 (access/balance/cap) — the
  * next call fails the same way; undocumented/unknown codes (we cannot tell); bad responses; and
  * timeouts: a call that timed out may have been answered and billed on the provider's side (it
  * collects data live, slow answers are normal), so a blind retry could charge the user twice.

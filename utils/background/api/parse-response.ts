@@ -37,7 +37,8 @@ const Numberish = v.union([
 /** An integer code, tolerating the integer written as a string. */
 const Code = v.pipe(Numberish, v.integer());
 
-const EnvelopeSchema = v.looseObject({
+/** The envelope every endpoint answers with (api.md): `code` decides. */
+export const EnvelopeSchema = v.looseObject({
   code: Code,
   message: v.optional(v.unknown()),
   data: v.optional(v.unknown()),
@@ -90,7 +91,7 @@ function fail(failure: Failure): { ok: false; error: Failure } {
  * An answer without a readable envelope: 'bad-response' for a 2xx status, 'rate-limited' for
  * HTTP 429 (codes.ts RATE_LIMIT_HTTP_STATUS), else 'http'.
  */
-function unreadableFailure(httpStatus: number): Failure {
+export function unreadableFailure(httpStatus: number): Failure {
   if (isHttpOk(httpStatus)) return httpStatus === 200 ? { kind: 'bad-response' } : { kind: 'bad-response', httpStatus };
   if (httpStatus === RATE_LIMIT_HTTP_STATUS) return { kind: 'rate-limited', httpStatus };
   return { kind: 'http', httpStatus };
