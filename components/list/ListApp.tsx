@@ -232,6 +232,7 @@ export function ListApp({ bridge, source, clipboard, openOptions, now = Date.now
                     ) : (
                       <CreatorTable
                         rows={visible}
+                        view={[listId, shownPlatform, focusKey, query, sort?.key, sort?.dir].join('\u0001')}
                         columns={columns}
                         sort={sort}
                         onSort={onSort}

@@ -10,17 +10,24 @@ import type { LongTask } from './page-timing';
 
 /**
  * Installed before the list page's scripts (with BENCH_INIT_SCRIPT, which records long tasks).
- * Opened as list.html#rows=N, it records when the table first has a row, when it has N rows with
- * their results (`data-status="done"`), and the end of the frame that shows them (a timer queued
- * from requestAnimationFrame runs once that frame's style, layout and paint are done).
+ * Opened as list.html#rows=N, it records when the table first has a row, the end of the frame
+ * that first shows a row with its results (`data-status="done"`; the page renders a long table in
+ * chunks, the first ones at once), when it has N rows with their results, and the end of the frame
+ * that shows them (a timer queued from requestAnimationFrame runs once that frame's style, layout
+ * and paint are done).
  */
 export const LIST_INIT_SCRIPT = `(() => {
   if (location.protocol !== 'chrome-extension:' || location.pathname !== '/list.html') return;
   const want = Number(new URLSearchParams(location.hash.slice(1)).get('rows') || 0);
-  const marks = (window.__benchList = { firstRow: null, filled: null, shown: null });
+  const marks = (window.__benchList = { firstRow: null, firstShown: null, filled: null, shown: null });
   if (want <= 0) return;
+  let firstDone = false;
   const observer = new MutationObserver(() => {
     if (marks.firstRow === null && document.querySelector('table tbody tr')) marks.firstRow = performance.now();
+    if (!firstDone && document.querySelector('table tbody tr[data-status="done"]')) {
+      firstDone = true;
+      requestAnimationFrame(() => setTimeout(() => { marks.firstShown = performance.now(); }, 0));
+    }
     if (document.querySelectorAll('table tbody tr[data-status="done"]').length >= want) {
       marks.filled = performance.now();
       observer.disconnect();
@@ -33,6 +40,8 @@ export const LIST_INIT_SCRIPT = `(() => {
 /** One opening of list.html: ms from navigation start, and the long tasks until then. */
 export interface ListLoad {
   firstRow: number;
+  /** The end of the frame that first showed a row with its results. */
+  firstShown: number;
   filled: number;
   shown: number;
   longTasks: LongTask[];
@@ -46,7 +55,7 @@ export async function listLoad(page: Page, timeout: number): Promise<ListLoad> {
       throw new Error(`bench: ${page.url()} never showed its rows with results (records not read as seeded?)`, { cause: error });
     });
   return page.evaluate(() => {
-    const w = window as unknown as { __benchList: { firstRow: number; filled: number; shown: number }; __benchLongTasks?: LongTask[] };
+    const w = window as unknown as { __benchList: Omit<ListLoad, 'longTasks'>; __benchLongTasks?: LongTask[] };
     return { ...w.__benchList, longTasks: [...(w.__benchLongTasks ?? [])] };
   });
 }
@@ -61,18 +70,23 @@ export type ListAction =
   | { kind: 'focus'; category: string }
   | { kind: 'filter'; text: string };
 
-/** One action, in page time: started, DOM changed (null: it did not), the next frame done. */
+/**
+ * One action, in page time: started, DOM changed (null: it did not), the next frame done, and the
+ * frame done after the table has every row (it renders long tables in chunks and is aria-busy
+ * until the last one is in; `complete` is `frame` when it had them at once).
+ */
 export interface ActionTiming {
   start: number;
   dom: number | null;
   frame: number;
+  complete: number;
 }
 
 /**
  * Do `action` inside the page and time it: performance.now() just before the click (or input
  * event), the first DOM change after it (a MutationObserver: Preact renders in a microtask, so
- * this is the end of its commit), and the end of the next frame (style, layout and paint of the
- * changed table).
+ * this is the end of its commit), the end of the next frame (style, layout and paint of the
+ * changed table), and the end of the frame after the table stopped being aria-busy.
  */
 export async function timeAction(page: Page, action: ListAction): Promise<ActionTiming> {
   return page.evaluate(async (a) => {
@@ -103,7 +117,17 @@ export async function timeAction(page: Page, action: ListAction): Promise<Action
     }
     await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     observer.disconnect();
-    return { start, dom, frame: performance.now() };
+    const frame = performance.now();
+    if (!document.querySelector('table[aria-busy="true"]')) return { start, dom, frame, complete: frame };
+    await new Promise<void>((resolve) => {
+      const busy = new MutationObserver(() => {
+        if (document.querySelector('table[aria-busy="true"]')) return;
+        busy.disconnect();
+        requestAnimationFrame(() => setTimeout(resolve, 0));
+      });
+      busy.observe(document.querySelector('main') ?? document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    return { start, dom, frame, complete: performance.now() };
   }, action);
 }
 

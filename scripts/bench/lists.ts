@@ -2,8 +2,8 @@
  * The list page's figures (scripts/bench/main.ts), in a Chromium of their own with the extension:
  *   - a list of LIST_TABLE_ROWS creators with results, written into storage.local through the
  *     service worker in the background's shapes (scripts/bench/list-seed.ts): list.html opened
- *     RUNS times (→ table shown), then RUNS rounds of the user's table actions (LIST_ACTIONS),
- *     each timed inside the page (scripts/bench/list-timing.ts) with its long tasks;
+ *     RUNS times (→ first rows, → every row shown), then RUNS rounds of the user's table actions
+ *     (LIST_ACTIONS), each timed inside the page (scripts/bench/list-timing.ts) with its long tasks;
  *   - a run of LIST_RUN_CREATORS fresh Xingtu creators for each API delay of LIST_RUN_DELAYS,
  *     started with the page's Start button, until the stored run is 'done', against the mock's
  *     record of the calls (scripts/bench/list-run-figures.ts).
@@ -42,10 +42,11 @@ export const LIST_ACTIONS: readonly { key: string; label: string; action: ListAc
   { key: 'unfocus', label: '', action: { kind: 'focus', category: SEED_FOCUS_CATEGORY } },
 ];
 
-/** One timed action: ms from the click to the next frame and to the DOM change, its longest task, rows shown after. */
+/** One timed action: ms from the click to the next frame, to the DOM change and to every row in, its longest task, rows shown after. */
 export interface ListActionSample {
   ms: number;
   dom: number | null;
+  complete: number;
   longest: number;
   rows: number;
 }
@@ -117,6 +118,7 @@ interface TimedAction {
   start: number;
   ms: number;
   dom: number | null;
+  complete: number;
   rows: number;
 }
 
@@ -126,7 +128,14 @@ async function actionRound(page: Page): Promise<TimedAction[]> {
   for (const { key, action } of LIST_ACTIONS) {
     const t = await timeAction(page, action);
     await page.waitForTimeout(SETTLE_MS);
-    done.push({ key, start: t.start, ms: t.frame - t.start, dom: t.dom === null ? null : t.dom - t.start, rows: await tableRowCount(page) });
+    done.push({
+      key,
+      start: t.start,
+      ms: t.frame - t.start,
+      dom: t.dom === null ? null : t.dom - t.start,
+      complete: t.complete - t.start,
+      rows: await tableRowCount(page),
+    });
   }
   return done;
 }
@@ -141,7 +150,7 @@ async function tableActions(page: Page): Promise<Record<string, ListActionSample
   done.forEach((d, i) => {
     const until = done[i + 1]?.start ?? Number.POSITIVE_INFINITY;
     const mine = tasks.filter((t) => t.start + t.duration > d.start && t.start < until);
-    (out[d.key] ??= []).push({ ms: d.ms, dom: d.dom, rows: d.rows, longest: Math.max(0, ...mine.map((t) => t.duration)) });
+    (out[d.key] ??= []).push({ ms: d.ms, dom: d.dom, complete: d.complete, rows: d.rows, longest: Math.max(0, ...mine.map((t) => t.duration)) });
   });
   return out;
 }
