@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { CREATOR_SITE_MATCHES } from './utils/shared/sites';
 import preact from '@preact/preset-vite';
@@ -21,11 +22,17 @@ export default defineConfig({
     // It uses no promise-returning API (only runtime.getURL/id, onConnect and ports), so it
     // takes WXT's plain `browser` (chrome.* in Chrome) instead of webextension-polyfill, which
     // alone is ~3 KB gzipped. Every extension page and the background keep the polyfill.
+    // Nor does it use WXT's content script context, whose constructor costs every page heap
+    // (utils/page/wxt-context.ts says what and where its jobs went).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      const alias = { 'wxt/browser': require.resolve('wxt/browser') };
+      const alias = {
+        'wxt/browser': require.resolve('wxt/browser'),
+        'wxt/utils/content-script-context': fileURLToPath(new URL('./utils/page/wxt-context.ts', import.meta.url)),
+      };
       const current = config.resolve?.alias;
-      config.resolve = { ...config.resolve, alias: Array.isArray(current) ? [...current, { find: 'wxt/browser', replacement: alias['wxt/browser'] }] : { ...current, ...alias } };
+      const entries = Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: Array.isArray(current) ? [...current, ...entries] : { ...current, ...alias } };
     },
   },
   manifest: () => ({

@@ -7,13 +7,15 @@ export const API_KEY = 'bench-key';
 /** How long any wait for a page, frame or mark may take. */
 export const TIMEOUT = 20_000;
 /**
- * BENCH_ONLY=lists measures only the list page (its section and the sizes): for working on it.
+ * BENCH_ONLY=lists measures only the list page (its section and the sizes), BENCH_ONLY=page-cost
+ * only what the pages pay against the floor (scripts/bench/page-cost.ts): for working on them.
  * Unset (or empty): everything.
  */
-export const ONLY: 'lists' | null = onlyFrom(process.env.BENCH_ONLY);
+export type Only = 'lists' | 'page-cost';
+export const ONLY: Only | null = onlyFrom(process.env.BENCH_ONLY);
 
-function onlyFrom(value: string | undefined): 'lists' | null {
+function onlyFrom(value: string | undefined): Only | null {
   if (value === undefined || value === '') return null;
-  if (value === 'lists') return value;
-  throw new Error(`BENCH_ONLY=${value}: the only section that runs alone is "lists"`);
+  if (value === 'lists' || value === 'page-cost') return value;
+  throw new Error(`BENCH_ONLY=${value}: the sections that run alone are "lists" and "page-cost"`);
 }

@@ -27,10 +27,10 @@
  *     page, gives the figure the full-load budget is judged on (both are printed).
  *
  * The list page (scripts/bench/lists.ts, in a Chromium of its own): a seeded list of 200 creators
- * with results opened (→ table shown) and used (focus category, sort, filter: each timed inside
- * the page from the click or input event to the end of the next frame, with its long tasks), and
- * a run of 50 fresh creators started with Start until the stored run is 'done', against the
- * mock API's record of each call (its own time, how many, how many at once).
+ * with results opened (→ first rows, → every row shown) and used (focus category, sort, filter:
+ * each timed inside the page from the click or input event to the end of the next frame, with its
+ * long tasks), and a run of 50 fresh creators started with Start until the stored run is 'done',
+ * against the mock API's record of each call (its own time, how many, how many at once).
  *
  * The parts, in scripts/bench/: scenarios.ts (what is timed, with and without the extension),
  * page-timing.ts (marks and navigation times: full loads, in-app moves), cdp.ts (traces, heap),
@@ -39,8 +39,16 @@
  * rows and budgets), table.ts, stats.ts, report.ts (bench.json), lists.ts with list-seed.ts,
  * list-timing.ts and list-run-figures.ts (the list page); sizes come from scripts/bundle-sizes.ts.
  *
- * Env: BENCH_RUNS (default 10) repetitions per timing, CHROMIUM_PATH, WXT_OUT_DIR, and
- * BENCH_ONLY=lists to measure only the list page (its rows and the sizes; about half a minute).
+ * What the pages pay against the floor (scripts/bench/page-cost.ts, issue 15): the creator page's
+ * load event and first paint, the page's heap (a creator page, the Douyin feed) and detection →
+ * chart, in browsers started by hand with nothing attached, one per variant (no extension, an
+ * extension whose content script only reads the URL, this build, and BENCH_BASELINE's build),
+ * their loads interleaved.
+ *
+ * Env: BENCH_RUNS (default 10) repetitions per timing, CHROMIUM_PATH, WXT_OUT_DIR,
+ * BENCH_ONLY=lists to measure only the list page (its rows and the sizes; about half a minute),
+ * BENCH_ONLY=page-cost for the page cost alone, BENCH_BASELINE=<another WXT_OUT_DIR> to measure
+ * that build interleaved with this one (before / after a change).
  */
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -49,6 +57,7 @@ import { startMockApi, type MockApi } from '../../e2e/mock-api';
 import { readBundle } from '../bundle-sizes';
 import { API_KEY, ONLY, RUNS } from './config';
 import { measureLists } from './lists';
+import { baselineFromEnv, measurePageCost } from './page-cost';
 import { writeReport, type Report } from './report';
 import { reportRows } from './rows';
 import { measureWithExtension, measureWithout } from './scenarios';
@@ -76,6 +85,7 @@ async function main(): Promise<void> {
     tracedTasks: { page: [], extension: [] },
     unattended: null,
     lists: null,
+    pageCost: null,
     environment: {
       chromium: chromiumVersion(),
       node: process.version,
@@ -90,8 +100,23 @@ async function main(): Promise<void> {
   try {
     process.stdout.write(`bench: ${RUNS} runs per timing, ${report.environment.chromium}${ONLY ? `, only ${ONLY}` : ''}\n`);
     if (ONLY === null) await measurePagesAndPanel(report, mock);
-    process.stdout.write('bench: the list page …\n');
-    await measureLists(report, mock);
+    if (ONLY !== 'lists') {
+      process.stdout.write('bench: what the pages pay, interleaved with the floor …\n');
+      const ids = Array.from({ length: 4 }, () => freshCreator(mock));
+      report.pageCost = await measurePageCost({
+        ids,
+        runs: UNATTENDED_RUNS,
+        heapRuns: RUNS,
+        apiUrl: mock.url,
+        apiKey: API_KEY,
+        baselineDir: baselineFromEnv(),
+        snapshotDir: path.join(ROOT, 'bench-output', 'heap'),
+      });
+    }
+    if (ONLY !== 'page-cost') {
+      process.stdout.write('bench: the list page …\n');
+      await measureLists(report, mock);
+    }
   } finally {
     await mock.close();
   }

@@ -6,6 +6,7 @@ import type { BundleReport } from '../bundle-sizes';
 import type { MainThreadTask } from './cdp';
 import type { ListFigures } from './lists';
 import type { NonCreatorResult } from './non-creator';
+import type { PageCostFigures } from './page-cost';
 import type { LoadSample, LongTask } from './page-timing';
 import type { Row } from './table';
 import type { UnattendedLoad } from './unattended-loads';
@@ -30,6 +31,8 @@ export interface Report {
   unattended: { sameTab: UnattendedLoad[]; newTabs: UnattendedLoad[] } | null;
   /** The list page: its table opened and used, and timed runs (scripts/bench/lists.ts); null when not measured. */
   lists: ListFigures | null;
+  /** What the pages pay against the floor, interleaved loads with nothing attached (scripts/bench/page-cost.ts); null when not measured. */
+  pageCost: PageCostFigures | null;
 }
 
 const OUT_DIR = path.join(ROOT, 'bench-output');

@@ -4,9 +4,10 @@
  */
 import { DEFAULT_QUIET_MS } from '../../utils/views/settle-loads';
 import { DEPENDENCY_SIGNATURES, SIZE_BUDGETS, kb, type BundleReport } from '../bundle-sizes';
-import { RUNS } from './config';
+import { RUNS, type Only } from './config';
 import { listRows } from './list-rows';
 import { NON_CREATOR_PAGES } from './non-creator';
+import { pageCostRows } from './page-cost-rows';
 import { PANEL_STEPS, type LongTask, type PanelStep } from './page-timing';
 import type { Report } from './report';
 import { SCENARIOS } from './scenarios';
@@ -14,8 +15,8 @@ import { mb, ms, spread, stats } from './stats';
 import { collectRows, type AddRow, type Row } from './table';
 import type { UnattendedLoad } from './unattended-loads';
 
-/** Every row of the table, in its order; `only` 'lists': the environment, sizes and list page alone. */
-export function reportRows(report: Report, only: 'lists' | null = null): Row[] {
+/** Every row of the table, in its order; `only`: the environment, sizes and that section alone. */
+export function reportRows(report: Report, only: Only | null = null): Row[] {
   const { rows, row } = collectRows();
   envRows(report, row);
   sizeRows(report.sizes, row);
@@ -26,7 +27,8 @@ export function reportRows(report: Report, only: 'lists' | null = null): Row[] {
     costRows(report, row);
     nonCreatorRows(report, row);
   }
-  listRows(report.lists, row);
+  if (only !== 'lists') pageCostRows(report.pageCost, row);
+  if (only !== 'page-cost') listRows(report.lists, row);
   return rows;
 }
 

@@ -36,17 +36,21 @@ export const BENCH_INIT_SCRIPT = `(() => {
   }
 })();`;
 
+/** A fixture Douyin page: a demo account's profile, or a non-creator page (the feed) for any other path. */
+export function douyinPageFor(url: URL): string {
+  const all: DouyinFixtureProfile[] = Object.values(DEMO_DOUYIN_ACCOUNTS);
+  const secUid = /^\/user\/([^/]+)$/.exec(url.pathname)?.[1];
+  const owner = all.find((p) => p.secUid === secUid) ?? null;
+  return owner
+    ? douyinCreatorHtml(owner, all.filter((p) => p !== owner).slice(0, 2))
+    : '<!doctype html><html><head><meta charset="utf-8"><title>抖音-记录美好生活</title></head><body><h1>推荐</h1><main id="feed"></main></body></html>';
+}
+
 /** Fixture Douyin pages: the food creator's profile, and a non-creator page for anything else. */
 export async function routeDouyin(context: BrowserContext): Promise<void> {
-  const all: DouyinFixtureProfile[] = Object.values(DEMO_DOUYIN_ACCOUNTS);
   await context.route(`${DOUYIN_ORIGIN}/**`, async (route) => {
-    const url = new URL(route.request().url());
     if (route.request().resourceType() !== 'document') return route.fulfill({ status: 204, body: '' });
-    const secUid = /^\/user\/([^/]+)$/.exec(url.pathname)?.[1];
-    const owner = all.find((p) => p.secUid === secUid) ?? null;
-    const body = owner
-      ? douyinCreatorHtml(owner, all.filter((p) => p !== owner).slice(0, 2))
-      : '<!doctype html><html><head><meta charset="utf-8"><title>抖音-记录美好生活</title></head><body><h1>推荐</h1><main id="feed"></main></body></html>';
+    const body = douyinPageFor(new URL(route.request().url()));
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   });
 }

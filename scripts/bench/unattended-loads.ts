@@ -12,15 +12,13 @@
  * User Timing marks running. The marks (utils/shared/perf-marks.ts) come back from the trace with
  * one clock for all processes.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Readable, Writable } from 'node:stream';
-import { BROWSER_ARGS, CHROMIUM_PATH, EXTENSION_DIR, FIXTURE_HOSTS, creatorPageUrl, fixtureFor } from '../../e2e/harness';
+import { EXTENSION_DIR, creatorPageUrl } from '../../e2e/harness';
 import { CHART_DRAWN_MARK, CREATOR_KNOWN_MARK, DETECTED_MARK, PANEL_STARTED_MARK } from '../../utils/shared/perf-marks';
+import { startFixtureServer } from './fixture-server';
+import { seedExtensionSettings, sleep, startPipeChromium, startTrace, type PipeBrowser } from './pipe-cdp';
 
 export interface UnattendedLoad {
   /** Detection → each step, ms (null: the mark did not come). */
@@ -43,72 +41,6 @@ export interface UnattendedOptions {
   mode: 'same-tab' | 'new-tabs';
   /** How long each page stays. */
   dwellMs?: number;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A minimal CDP client over Chromium's --remote-debugging-pipe (fd 3 in, fd 4 out, NUL-separated JSON). */
-class PipeCdp {
-  private nextId = 1;
-  private buffer = '';
-  private readonly pending = new Map<number, { resolve: (v: Record<string, unknown>) => void; reject: (e: Error) => void }>();
-  private readonly listeners = new Set<(method: string, params: Record<string, unknown>) => void>();
-
-  constructor(
-    private readonly input: Writable,
-    output: Readable,
-  ) {
-    output.setEncoding('utf8');
-    output.on('data', (chunk: string) => {
-      this.buffer += chunk;
-      let end: number;
-      while ((end = this.buffer.indexOf('\0')) >= 0) {
-        const raw = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 1);
-        this.dispatch(JSON.parse(raw) as { id?: number; result?: Record<string, unknown>; error?: { message: string }; method?: string; params?: Record<string, unknown> });
-      }
-    });
-  }
-
-  private dispatch(message: { id?: number; result?: Record<string, unknown>; error?: { message: string }; method?: string; params?: Record<string, unknown> }) {
-    if (message.id !== undefined) {
-      const waiter = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      if (message.error) waiter?.reject(new Error(message.error.message));
-      else waiter?.resolve(message.result ?? {});
-    } else if (message.method) {
-      for (const listener of this.listeners) listener(message.method, message.params ?? {});
-    }
-  }
-
-  send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.input.write(`${JSON.stringify(sessionId ? { id, method, params, sessionId } : { id, method, params })}\0`);
-    });
-  }
-
-  on(listener: (method: string, params: Record<string, unknown>) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
-
-/** A self-signed certificate for the fixture hosts (openssl), or null when openssl is missing. */
-function fixtureCertificate(dir: string): { key: Buffer; cert: Buffer } | null {
-  const keyFile = path.join(dir, 'key.pem');
-  const certFile = path.join(dir, 'cert.pem');
-  try {
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=www.xingtu.cn'],
-      { stdio: 'ignore' },
-    );
-  } catch {
-    return null;
-  }
-  return { key: readFileSync(keyFile), cert: readFileSync(certFile) };
 }
 
 interface TraceEvent {
@@ -145,81 +77,28 @@ export function loadsFromMarks(events: readonly TraceEvent[]): UnattendedLoad[] 
 /** Warm full loads (after one cold load per id), measured with nothing attached. Null when it cannot run here. */
 export async function measureUnattendedLoads(options: UnattendedOptions): Promise<UnattendedLoad[] | null> {
   const dir = mkdtempSync(path.join(tmpdir(), 'xdp-unattended-'));
-  const tls = fixtureCertificate(dir);
-  if (!tls) {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
   const dwell = options.dwellMs ?? 1_500;
   const plan = [...options.ids, ...Array.from({ length: options.runs }, (_, i) => options.ids[i % options.ids.length]!)];
   const step = (i: number) => `${creatorPageUrl(plan[i]!)}?bench-step=${i}`;
-  const server = createServer(tls, (req, res) => {
-    const url = new URL(req.url ?? '/', 'https://www.xingtu.cn');
-    let body = fixtureFor(url);
-    // Each page goes on to the next itself, in the same tab, as a user's click would.
-    const at = Number(url.searchParams.get('bench-step'));
-    if (body !== null && Number.isInteger(at) && at + 1 < plan.length) {
-      body = body.replace('</body>', `<script>setTimeout(() => location.assign(${JSON.stringify(step(at + 1))}), ${dwell});</script></body>`);
-    }
-    res.writeHead(body === null ? 404 : 200, { 'content-type': body === null ? 'text/plain' : 'text/html; charset=utf-8' });
-    res.end(body ?? 'not found');
+  // Each page goes on to the next itself, in the same tab, as a user's click would.
+  const server = await startFixtureServer({
+    dir,
+    transform: (url, body) => {
+      const at = Number(url.searchParams.get('bench-step'));
+      if (!Number.isInteger(at) || at + 1 >= plan.length) return body;
+      return body.replace('</body>', `<script>setTimeout(() => location.assign(${JSON.stringify(step(at + 1))}), ${dwell});</script></body>`);
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  const hostRules = [...[...FIXTURE_HOSTS].map((h) => `MAP ${h}:443 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
-  const args = [
-    '--headless=new',
-    ...BROWSER_ARGS.filter((a) => !a.startsWith('--proxy-server')), // the resolver rules send nothing outside instead
-    `--host-resolver-rules=${hostRules}`,
-    '--ignore-certificate-errors', // the fixture hosts' self-signed certificate
-    `--user-data-dir=${path.join(dir, 'profile')}`,
-    '--remote-debugging-pipe',
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
-    'about:blank',
-  ];
-  let browser: ChildProcess | null = null;
+  if (!server) {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  let browser: PipeBrowser | null = null;
   try {
-    browser = spawn(CHROMIUM_PATH, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
-    const cdp = new PipeCdp(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
-
-    // The settings, as the options page saves them, written by the service worker.
-    let worker: string | undefined;
-    for (let i = 0; i < 100 && !worker; i += 1) {
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-      worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'))?.targetId;
-      if (!worker) await sleep(100);
-    }
-    if (!worker) throw new Error('unattended: the extension service worker did not start');
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker, flatten: true })) as { sessionId: string };
-    // Stored as the options page stores them (apiKeyItem in utils/key/api-key.ts, settingsItem in
-    // utils/shared/settings.ts; those modules cannot load outside an extension, so the settings'
-    // defaults are written out here).
-    const stored = { apiKey: options.apiKey, settings: { cacheTtlHours: 24, customUrl: options.apiUrl, endpoint: 'custom', timeoutSeconds: 60 } };
-    // A write made while the worker is still starting was seen lost (no key): write, read back, retry.
-    for (let attempt = 0; ; attempt += 1) {
-      await sleep(500);
-      await cdp.send('Runtime.evaluate', { expression: `chrome.storage.local.set(${JSON.stringify(stored)})`, awaitPromise: true }, sessionId);
-      await sleep(300);
-      const { result } = (await cdp.send(
-        'Runtime.evaluate',
-        { expression: `chrome.storage.local.get(null).then((all) => JSON.stringify({ apiKey: all.apiKey, settings: all.settings }))`, awaitPromise: true, returnByValue: true },
-        sessionId,
-      )) as { result: { value?: string } };
-      const saved = JSON.parse(result.value ?? '{}') as { apiKey?: unknown; settings?: { customUrl?: unknown } };
-      if (saved.apiKey === options.apiKey && saved.settings?.customUrl === options.apiUrl) break;
-      if (attempt === 5) throw new Error('unattended: could not store the settings');
-    }
-    await cdp.send('Target.detachFromTarget', { sessionId });
-
-    const events: TraceEvent[] = [];
-    const complete = new Promise<void>((resolve) => {
-      cdp.on((method, params) => {
-        if (method === 'Tracing.dataCollected') events.push(...((params.value as TraceEvent[] | undefined) ?? []));
-        if (method === 'Tracing.tracingComplete') resolve();
-      });
-    });
-    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['blink.user_timing'] }, transferMode: 'ReportEvents' });
+    browser = startPipeChromium({ extensionDir: EXTENSION_DIR, hostRules: server.hostRules, userDataDir: path.join(dir, 'profile') });
+    const { cdp } = browser;
+    await seedExtensionSettings(cdp, options.apiUrl, options.apiKey);
+    const endTrace = await startTrace(cdp, ['blink.user_timing']);
     if (options.mode === 'new-tabs') {
       for (let i = 0; i < plan.length; i += 1) {
         const { targetId } = (await cdp.send('Target.createTarget', { url: creatorPageUrl(plan[i]!) })) as { targetId: string };
@@ -230,12 +109,10 @@ export async function measureUnattendedLoads(options: UnattendedOptions): Promis
       await cdp.send('Target.createTarget', { url: step(0) });
       await sleep(plan.length * (dwell + 300) + 1_000);
     }
-    await cdp.send('Tracing.end');
-    await complete;
-    const loads = loadsFromMarks(events);
+    const loads = loadsFromMarks(await endTrace());
     return loads.slice(options.ids.length); // the cold first loads are not reported
   } finally {
-    browser?.kill('SIGKILL');
+    browser?.kill();
     server.close();
     await sleep(200);
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import { PANEL_PAGE_PATH, type FrameTokenMessage, type LayoutMessage } from '../shared/panel-port';
+import type { FrameTokenMessage, LayoutMessage } from '../shared/panel-port';
 import type { PageCreator } from '../shared/creator';
 
 /** The element the panel lives in on a creator page; its open shadow root holds the iframe. */
@@ -35,18 +34,18 @@ export interface PanelHost {
   remove(): void;
 }
 
-/** Create the panel's host element with an open shadow root and the panel iframe inside. */
-export function mountPanelHost(): PanelHost {
+/** Create the panel's host element with an open shadow root and the panel iframe (loading `panelUrl`) inside. */
+export function mountPanelHost(panelUrl: string): PanelHost {
   const host = document.createElement(PANEL_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = HOST_STYLE;
   const iframe = document.createElement('iframe');
-  iframe.src = browser.runtime.getURL(PANEL_PAGE_PATH);
+  iframe.src = panelUrl;
   iframe.title = '星图达人内容分布 · Xingtu content distribution';
   iframe.setAttribute('allowtransparency', 'true');
   shadow.append(style, iframe);
-  (document.body ?? document.documentElement).append(host);
+  document.documentElement.append(host);
 
   return {
     host,

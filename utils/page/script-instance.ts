@@ -1,0 +1,22 @@
+/**
+ * One live copy of the content script per document. An update of the extension can run a new
+ * copy in a page the old copy still runs in (Firefox injects the new one into open tabs); the
+ * old copy's extension API is dead by then. When a copy starts its panel it tells older copies
+ * to stop (an event on the document, named for the extension), and stops itself when a newer
+ * one says so. (WXT's content script context does the same at every start, on every page; here
+ * it happens only on creator pages: a page that never shows a creator pays nothing for it.)
+ */
+
+/** The event a copy announces itself with, unique to the extension. */
+export function startedEventName(extensionId: string): string {
+  return `${extensionId}:creator-pages:started`;
+}
+
+/** Tell older copies to stop, then call `onReplaced` once a newer copy announces itself; returns the function that stops listening. */
+export function claimDocument(doc: Document, extensionId: string, onReplaced: () => void): () => void {
+  const type = startedEventName(extensionId);
+  doc.dispatchEvent(new Event(type)); // before our own listener: it never hears itself
+  const listener = () => onReplaced();
+  doc.addEventListener(type, listener, { once: true });
+  return () => doc.removeEventListener(type, listener);
+}
