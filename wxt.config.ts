@@ -17,6 +17,11 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), listChartCopy()],
   }),
+  // `npm run zip`: <name>-<version>-chrome.zip, -firefox.zip and -sources.zip (AMO's review
+  // copy); scripts/store/edge-zip.ts copies the Chrome one to -edge.zip. docs/store.md.
+  zip: {
+    excludeSources: ['demo-output/**', 'bench-output/**', 'test-results/**', 'playwright-report/**', 'store/screenshots/**'],
+  },
   hooks: {
     // The content script runs on every Douyin/Xingtu page, so it must stay tiny (8 KB gzipped).
     // It uses no promise-returning API (only runtime.getURL/id, onConnect and ports), so it
@@ -35,10 +40,29 @@ export default defineConfig({
       config.resolve = { ...config.resolve, alias: Array.isArray(current) ? [...current, ...entries] : { ...current, ...alias } };
     },
   },
-  manifest: () => ({
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
+    // The oldest Chrome/Edge with every API and syntax the package uses; e2e/store-checks.spec.ts
+    // derives it from the built files (alarms every 30 s: 120; Vite's JS target: 111;
+    // storage.local.setAccessLevel: 102).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '120' }),
+    // Firefox: a fixed add-on id (AMO wants one) and the built-in data consent new listings need
+    // (Firefox 140+): what goes to the API provider. docs/store.md explains the choice.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'xingtu-distribution-lens@xdp-extension',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['browsingActivity', 'websiteContent', 'searchTerms'] },
+            },
+            // Firefox for Android reads the data consent from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
     // alarms: a creator-list run resumes at the end of a 302 cool-down even if the worker stopped.
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://api.justoneapi.com/*', 'http://47.117.133.51:30015/*'],
