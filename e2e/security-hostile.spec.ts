@@ -121,7 +121,7 @@ test('DOM tampering around the panel: a new src with a query, markup and iframes
   expect(await page.title()).not.toBe('pwned'); // the page's own markup ran in the page: not ours to stop, but not in the panel
 });
 
-test('fake messages: postMessage to the panel and to the page, forged tokens, fake WXT navigation events', async ({ page, mockApi, extensionId }) => {
+test('fake messages: postMessage to the panel and to the page, forged tokens, fake navigation and script-started events', async ({ page, mockApi, extensionId }) => {
   await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
   const { frame, iframe } = await waitForPanel(page);
   const before = await iframe.boundingBox();
@@ -149,15 +149,28 @@ test('fake messages: postMessage to the panel and to the page, forged tokens, fa
           window.postMessage(fake, '*');
         }
       }
-      // Events named like WXT's own (a page that learnt the extension id): the content script
-      // must not take a URL from them.
-      const name = `${extensionId}:creator-pages:wxt:locationchange`;
+      // Fake navigation events naming EVIL: the content script reads the document's URL, never
+      // one an event carries (a popstate state, a navigate event's destination, WXT's event).
       const url = `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${evil}`;
-      const event = new Event(name);
-      Object.assign(event, { newUrl: new URL(url), oldUrl: new URL(location.href) });
-      window.dispatchEvent(event);
-      window.dispatchEvent(new CustomEvent(name, { detail: { newUrl: url } }));
-      window.dispatchEvent(new CustomEvent('wxt:locationchange', { detail: { newUrl: url } }));
+      const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+      for (let round = 0; round < 3; round++) {
+        window.dispatchEvent(new PopStateEvent('popstate', { state: { url, oAuthorId: evil } }));
+        if (navigation) {
+          const navigate = new Event('navigate');
+          Object.defineProperty(navigate, 'destination', { value: { url, sameDocument: true } });
+          navigation.dispatchEvent(navigate);
+        }
+        const wxt = new Event(`${extensionId}:creator-pages:wxt:locationchange`);
+        Object.assign(wxt, { newUrl: new URL(url), oldUrl: new URL(location.href) });
+        window.dispatchEvent(wxt);
+        window.dispatchEvent(new CustomEvent('wxt:locationchange', { detail: { newUrl: url } }));
+        // "A newer copy of the content script started" (the event names carry the extension id,
+        // which the panel frame's URL shows): only a copy whose extension is gone may stop.
+        document.dispatchEvent(new Event(`${extensionId}:creator-pages:started`));
+        document.dispatchEvent(
+          new CustomEvent(`${extensionId}:creator-pages:wxt:content-script-started`, { detail: { contentScriptName: 'creator-pages', messageId: 'x' } }),
+        );
+      }
     },
     { evil: EVIL, markup: EVIL_MARKUP, extensionId },
   );
@@ -173,6 +186,11 @@ test('fake messages: postMessage to the panel and to the page, forged tokens, fa
   // The panel still works: a platform switch costs one call for FOOD.
   await frame.getByRole('radio', { name: 'Live' }).click();
   await expect.poll(() => callsById(mockApi)).toEqual({ [FOOD_CREATOR_ID]: 2 });
+  // The content script still runs (no fake event stopped it): the panel follows a real in-app move.
+  await expect(panel(page).host).toHaveCount(1);
+  await page.locator(`a.similar-author[data-author-id="${MUSIC_CREATOR_ID}"]`).click();
+  await expect(panel(page).frame.getByText(MUSIC_CREATOR_ID)).toBeVisible();
+  await expect.poll(() => callsById(mockApi)).toEqual({ [FOOD_CREATOR_ID]: 2, [MUSIC_CREATOR_ID]: 1 });
 });
 
 test('a page-made iframe of panel.html (any URL, any query) shows nothing and fetches nothing, even when told a cached creator', async ({

@@ -2,6 +2,12 @@
 
 /** Repetitions per timing (env BENCH_RUNS, at least 3). */
 export const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 10) || 10);
+/**
+ * BENCH_FULL=1: the page-cost part (scripts/bench/page-cost.ts) with the loads its goals are
+ * judged on (at least 20 per browser and mode, and the same-tab mode coming from the market page
+ * too); without it fewer loads (a few minutes less), enough to see where each figure stands.
+ */
+export const FULL = process.env.BENCH_FULL === '1';
 /** The key the extension is set to and the mock API accepts. */
 export const API_KEY = 'bench-key';
 /** How long any wait for a page, frame or mark may take. */

@@ -48,16 +48,17 @@
  * Env: BENCH_RUNS (default 10) repetitions per timing, CHROMIUM_PATH, WXT_OUT_DIR,
  * BENCH_ONLY=lists to measure only the list page (its rows and the sizes; about half a minute),
  * BENCH_ONLY=page-cost for the page cost alone, BENCH_BASELINE=<another WXT_OUT_DIR> to measure
- * that build interleaved with this one (before / after a change).
+ * that build interleaved with this one (before / after a change), BENCH_FULL=1 for the page cost
+ * with the loads its goals are judged on (at least 20 per browser and mode; pageCostPlan).
  */
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { EXTENSION_DIR, ROOT } from '../../e2e/harness';
 import { startMockApi, type MockApi } from '../../e2e/mock-api';
 import { readBundle } from '../bundle-sizes';
-import { API_KEY, ONLY, RUNS } from './config';
+import { API_KEY, FULL, ONLY, RUNS } from './config';
 import { measureLists } from './lists';
-import { baselineFromEnv, measurePageCost } from './page-cost';
+import { baselineFromEnv, measurePageCost, pageCostPlan } from './page-cost';
 import { writeReport, type Report } from './report';
 import { reportRows } from './rows';
 import { measureWithExtension, measureWithout } from './scenarios';
@@ -105,8 +106,7 @@ async function main(): Promise<void> {
       const ids = Array.from({ length: 4 }, () => freshCreator(mock));
       report.pageCost = await measurePageCost({
         ids,
-        runs: UNATTENDED_RUNS,
-        heapRuns: RUNS,
+        ...pageCostPlan(RUNS, FULL),
         apiUrl: mock.url,
         apiKey: API_KEY,
         baselineDir: baselineFromEnv(),

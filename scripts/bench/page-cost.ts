@@ -29,6 +29,7 @@ import path from 'node:path';
 import { EXTENSION_DIR, MARKET_URL, ROOT, creatorPageUrl } from '../../e2e/harness';
 import { DOUYIN_ORIGIN } from '../../e2e/douyin-pages';
 import { writeFloorExtension } from './floor-extension';
+import { PAGE_COST_GOALS } from './page-cost-rows';
 import { startFixtureServer } from './fixture-server';
 import { diffSnapshots, takeHeapSnapshot, type SnapshotDiff } from './heap-snapshot';
 import { pageHeapUsed, seedExtensionSettings, sleep, startPipeChromium, startTrace, type PipeBrowser } from './pipe-cdp';
@@ -82,11 +83,29 @@ export interface PageCostFigures {
   snapshots: { key: string; diff: SnapshotDiff }[];
 }
 
-export interface PageCostOptions {
+/** The loads the page-cost part makes (scripts/bench/main.ts passes it on). */
+export interface PageCostPlan {
+  /** Timed loads per browser and mode. */
+  runs: number;
+  /** Heap samples per browser and page. */
+  heapRuns: number;
+  /** Also the same-tab mode with the market page between creator pages (twice the loads). */
+  fromMarket: boolean;
+}
+
+/**
+ * How many loads: with `full` (BENCH_FULL=1) at least PAGE_COST_GOALS.minLoads per browser and mode, the heap
+ * `runs` times, and the mode from the market page; without, `runs` loads (BENCH_RUNS, default 10),
+ * the heap at most 5 times (its figures repeat to the kilobyte) and no market mode: a few minutes
+ * instead of about eight.
+ */
+export function pageCostPlan(runs: number, full: boolean): PageCostPlan {
+  return full ? { runs: Math.max(PAGE_COST_GOALS.minLoads, runs * 2), heapRuns: runs, fromMarket: true } : { runs, heapRuns: Math.min(runs, 5), fromMarket: false };
+}
+
+export interface PageCostOptions extends PageCostPlan {
   /** Creators the mock API knows (each loaded once cold first, not counted). */
   ids: readonly string[];
-  runs: number;
-  heapRuns: number;
   apiUrl: string;
   apiKey: string;
   /** Another build of the extension to compare with (interleaved), e.g. the commit before a change. */
@@ -294,7 +313,7 @@ export async function measurePageCost(options: PageCostOptions): Promise<PageCos
       // The same, each creator page coming from a page that never had the panel (the market, not
       // timed): a page holding an extension frame is not kept in the back/forward cache, so the
       // creator page before is torn down while the next one commits; the market page is kept.
-      for (let round = 0; round < options.runs; round += 1) {
+      for (let round = 0; options.fromMarket && round < options.runs; round += 1) {
         for (const v of roundOrder(variants, round)) {
           const market = turns.report(v.key);
           turns.go(v.key, markUrl(MARKET_URL, { 'bench-b': v.key }));

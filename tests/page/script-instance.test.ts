@@ -4,26 +4,52 @@ import { claimDocument, startedEventName } from '../../utils/page/script-instanc
 import { extensionApi, liveExtensionId } from '../../utils/page/extension-api';
 
 describe('claimDocument (one live copy of the content script per document)', () => {
-  it('an older copy stops when a newer one starts; the newer one does not hear itself', () => {
+  const orphaned = () => true;
+  const live = () => false;
+
+  it('an older copy whose extension API is gone stops when a newer one starts; the newer one does not hear itself', () => {
     const stopped: string[] = [];
-    claimDocument(document, 'ext-a', () => stopped.push('old'));
-    claimDocument(document, 'ext-a', () => stopped.push('new'));
+    claimDocument(document, 'ext-a', orphaned, () => stopped.push('old'));
+    claimDocument(document, 'ext-a', orphaned, () => stopped.push('new'));
     expect(stopped).toEqual(['old']);
+  });
+
+  it('a copy whose extension API still works ignores the event (a page can dispatch it), and stops once orphaned', () => {
+    const stopped: string[] = [];
+    let gone = false;
+    claimDocument(document, 'ext-e', () => gone, () => stopped.push('e'));
+    document.dispatchEvent(new Event(startedEventName('ext-e')));
+    document.dispatchEvent(new CustomEvent(startedEventName('ext-e'), { detail: { contentScriptName: 'creator-pages' } }));
+    expect(stopped).toEqual([]);
+    gone = true;
+    document.dispatchEvent(new Event(startedEventName('ext-e')));
+    document.dispatchEvent(new Event(startedEventName('ext-e')));
+    expect(stopped).toEqual(['e']);
   });
 
   it('copies of another extension are not affected', () => {
     const stopped: string[] = [];
-    claimDocument(document, 'ext-b', () => stopped.push('b'));
-    claimDocument(document, 'ext-c', () => stopped.push('c'));
+    claimDocument(document, 'ext-b', orphaned, () => stopped.push('b'));
+    claimDocument(document, 'ext-c', orphaned, () => stopped.push('c'));
     expect(stopped).toEqual([]);
   });
 
   it('released (stopped on its own), it no longer listens', () => {
     const stopped: string[] = [];
-    const release = claimDocument(document, 'ext-d', () => stopped.push('d'));
+    const release = claimDocument(document, 'ext-d', orphaned, () => stopped.push('d'));
     release();
     document.dispatchEvent(new Event(startedEventName('ext-d')));
     expect(stopped).toEqual([]);
+  });
+
+  it('a live copy keeps listening after ignoring one (not a once listener)', () => {
+    const stopped: string[] = [];
+    let gone = false;
+    claimDocument(document, 'ext-f', () => gone, () => stopped.push('f'));
+    claimDocument(document, 'ext-f', live, () => stopped.push('newer'));
+    gone = true;
+    claimDocument(document, 'ext-f', live, () => stopped.push('newest'));
+    expect(stopped).toEqual(['f']);
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FLOOR_SCRIPT, floorManifest, writeFloorExtension } from '../../scripts/bench/floor-extension';
 import { diffSnapshots, groupName, summarise } from '../../scripts/bench/heap-snapshot';
-import { costVariants, parseCostLoad, probeScript, roundOrder, type PageCostFigures, type VariantCost } from '../../scripts/bench/page-cost';
+import { costVariants, pageCostPlan, parseCostLoad, probeScript, roundOrder, type PageCostFigures, type VariantCost } from '../../scripts/bench/page-cost';
 import { PAGE_COST_GOALS, pageCostRows, timingLimit, withinFloor } from '../../scripts/bench/page-cost-rows';
 import { stats } from '../../scripts/bench/stats';
 import { collectRows } from '../../scripts/bench/table';
@@ -37,6 +37,15 @@ describe('interleaving', () => {
     const firsts = Array.from({ length: 8 }, (_, r) => roundOrder(list, r)[0]);
     expect(firsts).toEqual([...list, ...list]);
     for (let r = 0; r < 8; r += 1) expect([...roundOrder(list, r)].sort()).toEqual([...list].sort());
+  });
+
+  it('BENCH_FULL=1 makes the loads the goals are judged on (≥ 20 per browser and mode, the market mode too); without, fewer', () => {
+    expect(pageCostPlan(10, true)).toEqual({ runs: 20, heapRuns: 10, fromMarket: true });
+    expect(pageCostPlan(3, true)).toEqual({ runs: PAGE_COST_GOALS.minLoads, heapRuns: 3, fromMarket: true });
+    expect(pageCostPlan(15, true).runs).toBe(30);
+    expect(pageCostPlan(10, false)).toEqual({ runs: 10, heapRuns: 5, fromMarket: false });
+    expect(pageCostPlan(3, false)).toEqual({ runs: 3, heapRuns: 3, fromMarket: false });
+    expect(PAGE_COST_GOALS.minLoads).toBe(20);
   });
 
   it('measures the baseline build only when one is given', () => {
@@ -188,6 +197,26 @@ describe('the page cost rows (each figure beside its goal)', () => {
     expect(find('the chart waits for the page: after − before, new tab')).toMatchObject({ value: '+10.0 ms', ok: true });
     expect(find('heap snapshot')?.value).toBe('+2 KB');
     expect(PAGE_COST_GOALS.creatorHeapBytes).toBe(0.3 * 1024 * 1024);
+  });
+
+  it('without the market mode (the default) prints no rows for it, and says the goals want BENCH_FULL=1', () => {
+    const figures: PageCostFigures = {
+      runs: 10,
+      heapRuns: 5,
+      machineLoad: [],
+      snapshots: [],
+      variants: ['none', 'floor', 'extension'].map((key) =>
+        variant(key, { ours: key === 'extension', sameTab: [load(30)], newTab: [load(60)], heapCreator: [500 * 1024], heapFeed: [400 * 1024], panelSameTab: [marks(70)], panelNewTab: [marks(90)] }),
+      ),
+    };
+    const { rows, row } = collectRows();
+    pageCostRows(figures, row);
+    expect(rows.find((r) => r.item === 'how')?.value).toBe('10 loads per browser and mode (the goals are judged on ≥ 20: BENCH_FULL=1)');
+    expect(rows.filter((r) => r.item.includes('from a page without the panel'))).toEqual([]);
+    expect(rows.find((r) => r.item.startsWith('DOMContentLoaded'))?.value).toBe('25 ms / —');
+    expect(rows.find((r) => r.item.startsWith('creator page load event, same tab'))).toMatchObject({ ok: true });
+    // Every goal row carries its goal.
+    for (const r of rows.filter((r) => r.ok !== null)) expect(r.budget, r.item).toBeTruthy();
   });
 
   it('says when it could not measure', () => {

@@ -143,7 +143,7 @@ export function startPanelController(onStopped: () => void): PanelController {
 
   runtime.onConnect.addListener(onConnect);
   window.addEventListener('message', onWindowMessage);
-  releaseDocument = claimDocument(document, runtime.id, () => {
+  releaseDocument = claimDocument(document, runtime.id, () => liveExtensionId() === undefined, () => {
     stop();
     onStopped();
   });
