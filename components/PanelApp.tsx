@@ -118,7 +118,7 @@ export function PanelApp({ creator, collapsed, onToggle, bridge = messagingBridg
   return (
     <>
       {collapsed && (
-        <div class="xdp-panel xdp-panel--collapsed">
+        <div class="xdp-panel xdp-panel--collapsed" onKeyDown={onKeyDown}>
           <button ref={pill} type="button" class="xdp-pill" onClick={unfold} aria-expanded="false" title={t('showDistribution') + shortcut}>
             <span class="xdp-pill__dot" aria-hidden="true" />
             {t('showDistribution')}

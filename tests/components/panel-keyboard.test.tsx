@@ -39,6 +39,13 @@ describe('PanelApp by keyboard', () => {
     expect(frame.escape).toHaveBeenCalledTimes(1);
   });
 
+  it('Escape on the pill gives focus back to the page too', () => {
+    const frame = controls();
+    render(<PanelApp creator={creator} collapsed onToggle={() => {}} bridge={bridge()} frame={frame} />);
+    fireEvent.keyDown(screen.getByRole('button', { name: /Show distribution/ }), { key: 'Escape' });
+    expect(frame.escape).toHaveBeenCalledTimes(1);
+  });
+
   it('Collapse puts focus on the pill; the pill puts it back where it was', () => {
     const frame = controls();
     let collapsed = false;
