@@ -161,6 +161,47 @@ test.describe('where the panel sits', () => {
       .toBeCloseTo(douyinWidth - 16, 0);
   });
 
+  test('the page can neither move the panel by messages nor find where it is stored', async ({ page }) => {
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    const { frame, iframe } = await waitForPanel(page);
+    // A real drag, so there is a stored placement to look for.
+    const start = await box(iframe);
+    const title = await box(frame.locator('.xdp-panel__title'));
+    await page.mouse.move(title.x + 20, title.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(title.x - 180, title.y + 5, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => (await box(iframe)).x).toBeLessThan(start.x - 150);
+    const placed = await box(iframe);
+    // The page posts every frame request it can think of, to itself and into the panel.
+    await page.evaluate(() => {
+      const inner = document.querySelector('xingtu-distribution-panel')?.shadowRoot?.querySelector('iframe')?.contentWindow;
+      for (const message of [
+        { type: 'move', dx: -400, dy: -300, done: true },
+        { type: 'dock' },
+        { type: 'place', placement: { side: 'left', x: 0, bottom: 0 } },
+        { type: 'drag', x: 0, y: 0, phase: 'start' },
+        { type: 'drag', x: 500, y: 500, phase: 'end' },
+        { type: 'frame', compact: true, theme: 'dark', placement: { side: 'left', x: 0, bottom: 0 }, moved: true },
+      ]) {
+        window.postMessage(message, '*');
+        inner?.postMessage(message, '*');
+      }
+    });
+    await page.waitForTimeout(500);
+    expect(await box(iframe)).toEqual(placed);
+    await expect(frame.locator('html')).not.toHaveAttribute('data-forced-dark', '');
+    // Nothing about the placement is in the page's storage, and the extension's is not readable.
+    const visible = await page.evaluate(() => ({
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+      extension: typeof (globalThis as { chrome?: { storage?: unknown } }).chrome?.storage,
+    }));
+    expect(visible.local).not.toMatch(/side|bottom|placement/);
+    expect(visible.session).not.toMatch(/side|bottom|placement/);
+    expect(visible.extension).toBe('undefined');
+  });
+
   test('at 200 % zoom the title bar stays reachable: the panel is clamped into the viewport on resize', async ({ page }) => {
     // 200 % zoom of a 1280×800 window is a 640×400 CSS-pixel viewport: Chromium zooms by scaling
     // CSS pixels, which is what a smaller viewport at deviceScaleFactor 2 shows the page.
