@@ -65,6 +65,11 @@ export default defineConfig({
       : {}),
     // alarms: a creator-list run resumes at the end of a 302 cool-down even if the worker stopped.
     permissions: ['storage', 'alarms'],
+    // A keyboard shortcut that opens and focuses the in-page panel (no permission needed; the
+    // user can change it). The path it takes is in utils/shared/panel-command.ts.
+    commands: {
+      'open-panel': { suggested_key: { default: 'Alt+Shift+D' }, description: '__MSG_cmdOpenPanel__' },
+    },
     host_permissions: ['https://api.justoneapi.com/*', 'http://47.117.133.51:30015/*'],
     // Extension pages run only their own bundled scripts: no remote code, no eval, no plugins,
     // no <base> tricks. Images (creator avatars) and styles are not restricted.

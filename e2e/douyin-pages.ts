@@ -44,6 +44,8 @@ export interface DouyinPageExtras {
   modalAuthor?: DouyinFixtureProfile;
   /** A comment author under that video (linked). */
   commentAuthor?: DouyinFixtureProfile;
+  /** Douyin's own dark theme: a dark page background (what the content script reads). */
+  theme?: 'dark';
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -107,13 +109,13 @@ export function douyinCreatorHtml(
   const recommended = (extras.recommended ?? []).map((p) => `<div class="rec-card">${userInfo(p, 'h2', true)}</div>`).join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(owner.nickname)}的抖音 - 抖音</title>
-<style>body{font-family:sans-serif;margin:0}header{padding:12px 24px;border-bottom:1px solid #eee}
+<style>body{font-family:sans-serif;margin:0${extras.theme === 'dark' ? ';background:#161823;color:#e8e8e9' : ''}}header{padding:12px 24px;border-bottom:1px solid #eee}
 [data-e2e=user-info]{padding:24px}main{padding:0 24px}a{margin-right:12px}.video-modal{border:1px solid #ccc;margin:8px 24px}</style></head>
 <body>
 <header><a href="/" data-spa>首页</a><a href="/discover" data-spa id="nav-feed">推荐</a></header>
 <div class="video-modal" role="dialog" aria-modal="true" hidden><video muted></video>${userInfo(extras.modalAuthor, 'h1', false)}<div class="comments">${userInfo(extras.commentAuthor, 'h3', true)}</div></div>
 <aside class="recommended">${recommended}</aside>
-<div data-e2e="user-info" id="owner-header"><h1 data-e2e="user-info-name">${escapeHtml(owner.nickname)}</h1><p class="unique">抖音号：${escapeHtml(owner.uniqueId)}</p></div>
+<div data-e2e="user-info" id="owner-header"><h1 data-e2e="user-info-name">${escapeHtml(owner.nickname)}</h1><p class="unique">抖音号：${escapeHtml(owner.uniqueId)}</p><p class="actions"><button type="button" data-testid="primary-follow">关注</button> <button type="button" data-testid="primary-message">私信</button></p></div>
 <main><h2>相关推荐</h2>${others
     .map(
       (o) =>

@@ -161,7 +161,7 @@ test.describe('panel on Xingtu creator pages', () => {
     const { frame, iframe } = await waitForPanel(page);
     const open = await iframe.boundingBox();
     await frame.getByRole('button', { name: 'Collapse' }).click();
-    await expect(frame.locator('table')).toHaveCount(0);
+    await expect(frame.locator('table')).toBeHidden(); // kept (hidden), so focus and data survive folding
     await expect.poll(async () => (await iframe.boundingBox())?.height ?? 0).toBeLessThan(60);
     expect(open?.height ?? 0).toBeGreaterThan(200);
 

@@ -47,6 +47,7 @@ import {
   parseRunRequest,
 } from '@/utils/background/list-guards';
 import type { Failure } from '@/utils/shared/types';
+import { onPanelCommand } from '@/utils/background/panel-command';
 
 /**
  * The only context that knows the API key and calls the API. Pages and content scripts ask for
@@ -177,4 +178,14 @@ export default defineBackground(() => {
       return { ok: true, value: true };
     }),
   );
+
+  // ---- the keyboard shortcut that opens the in-page panel (utils/shared/panel-command.ts) -----
+  browser.commands?.onCommand.addListener((command, tab) => {
+    void onPanelCommand(
+      command,
+      tab,
+      (message) => browser.runtime.sendMessage(message),
+      async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    );
+  });
 });

@@ -6,4 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // The fake browser has no commands API; the background listens for the panel's keyboard
+  // shortcut (utils/background/panel-command.ts, tested on its own).
+  fakeBrowser.commands.onCommand.addListener = () => {};
 });

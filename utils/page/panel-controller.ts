@@ -5,6 +5,7 @@ import {
   PAGE_PORT_NAME,
   PANEL_PAGE_PATH,
   extensionOriginOf,
+  isFrameRequest,
   isHelloMessage,
   isLayoutMessage,
   isPanelReadyMessage,
@@ -45,6 +46,9 @@ export function startPanelController(onStopped: () => void): PanelController {
   let releaseDocument = () => {};
   /** Ports that may learn the creator: the popup, and the panel in our own iframe. */
   const ports = new Set<Browser.runtime.Port>();
+  /** The trusted port of our own panel (frame messages go to it only). */
+  let framePort: Browser.runtime.Port | null = null;
+  const toFrame = (message: unknown) => framePort?.postMessage(message);
   // Proves that a panel is the one in our iframe (utils/shared/panel-port.ts); new for every page load.
   const frameToken = newFrameToken();
   // This extension's page origins: the real one, and the (dynamic) one getURL gives us.
@@ -60,7 +64,7 @@ export function startPanelController(onStopped: () => void): PanelController {
   const mountNow = () => {
     cancelMount = null;
     if (stopped || creator === null || panel) return;
-    panel = mountPanelHost(panelUrl);
+    panel = mountPanelHost(panelUrl, toFrame);
   };
 
   const show = (next: PageCreator | null) => {
@@ -77,6 +81,7 @@ export function startPanelController(onStopped: () => void): PanelController {
       cancelMount = null;
     }
     panel?.setVisible(creator !== null);
+    panel?.readTheme();
     ports.forEach(send);
   };
 
@@ -101,19 +106,29 @@ export function startPanelController(onStopped: () => void): PanelController {
       port.disconnect();
       return;
     }
-    port.onDisconnect.addListener(() => ports.delete(port));
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      if (framePort === port) framePort = null;
+    });
     if (from !== PANEL_PAGE_PATH) {
       trust(port); // the popup: no web page can load it
       return;
     }
     port.onMessage.addListener((message: unknown) => {
       if (isHelloMessage(message)) {
-        if (message.token === frameToken) trust(port);
+        if (message.token === frameToken && !ports.has(port)) {
+          // The frame's state first: the panel decides whether to start folded before it draws.
+          framePort = port;
+          if (panel) toFrame(panel.frameState(false));
+          trust(port);
+        }
         // Any panel asking (ours, or one in a page-made iframe) makes us hand the token to our
         // own iframe only; ours then answers with it.
         else if (!ports.has(port)) panel?.sendToken(frameToken, origins, creator);
       } else if (isLayoutMessage(message) && ports.has(port)) {
         panel?.applyLayout(message);
+      } else if (isFrameRequest(message) && port === framePort) {
+        panel?.request(message);
       }
     });
   };

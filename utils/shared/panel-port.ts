@@ -1,4 +1,5 @@
 import { isPageCreator, type PageCreator } from './creator';
+import { isPlacement, type Placement } from './panel-place';
 
 /**
  * The channel between a page's content script and the extension pages that show what the tab
@@ -139,4 +140,53 @@ export function portPageOf(sender: PortSender | undefined, extensionId: string, 
 export function extensionOriginOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.protocol}//${parsed.host}`;
+}
+
+/**
+ * Panel → content script: about the frame itself, from the user's hands in the panel (trusted
+ * ports only, like `layout`):
+ * - `place`: the placement stored for this site (utils/views/panel-state.ts), once at start;
+ * - `drag`: the pointer on the title bar, in the panel's own CSS pixels (the content script adds
+ *   the frame's offset): `start` on press, `move`, `end` on release. While a drag lasts the content
+ *   script also covers the page with a see-through layer and follows the pointer there, so a
+ *   pointer that leaves the moving frame still drags it;
+ * - `move`: the move handle got an arrow key: by (dx, dy) CSS pixels, `done` for each key;
+ *   after a drag or a done move the content script answers `frame` with `moved`, and the panel
+ *   stores the placement;
+ * - `dock`: to the other side;
+ * - `focus-page`: Escape: give focus back to where it was on the page;
+ * - `focus-frame`: the keyboard shortcut: focus the panel's iframe.
+ */
+export type FrameRequest =
+  | { type: 'place'; placement: Placement }
+  | { type: 'drag'; x: number; y: number; phase: 'start' | 'move' | 'end' }
+  | { type: 'move'; dx: number; dy: number; done: boolean }
+  | { type: 'dock' }
+  | { type: 'focus-page' }
+  | { type: 'focus-frame' };
+
+/**
+ * Content script → panel: what the panel should know about where it is shown. Sent when the
+ * panel is trusted (before the creator), when a navigation finds the page's theme changed, and
+ * after a move or dock (`moved`: store the placement for this site).
+ */
+export interface FrameMessage {
+  type: 'frame';
+  /** The viewport is small (utils/shared/panel-place.ts): start folded unless the user chose (read at the first draw). */
+  compact: boolean;
+  /** The page's own background is dark (Douyin's dark theme). */
+  theme: 'dark' | 'light';
+  placement: Placement;
+  moved: boolean;
+}
+
+const delta = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 4000;
+
+export function isFrameRequest(value: unknown): value is FrameRequest {
+  if (!isRecord(value)) return false;
+  const { type } = value;
+  if (type === 'place') return isPlacement(value.placement);
+  if (type === 'move') return delta(value.dx) && delta(value.dy) && typeof value.done === 'boolean';
+  if (type === 'drag') return delta(value.x) && delta(value.y) && ['start', 'move', 'end'].includes(value.phase as string);
+  return type === 'dock' || type === 'focus-page' || type === 'focus-frame';
 }
