@@ -1,0 +1,186 @@
+import type { Page, Worker } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { VIRTUAL_MARKET_URL, XINGTU_SEARCH_URL, creatorListHtml } from './harness';
+import { FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID } from './fixtures/creators';
+import { LIST_FIXTURE_CREATORS } from './fixtures/list-creators';
+import { BADGE_TAG, clickShadowButton, hoverShadowButton, readBadges, readBar } from './badge-helpers';
+
+// The list page badges (utils/page/badges/): Xingtu's market and search results and Douyin's user
+// search, as 60-card virtual lists whose own script recycles and re-renders cards while scrolling
+// (e2e/fixtures/creator-list.html). The UI is English (the test browser's language).
+
+/** Put a creator's short-video distribution in the extension's cache (what a past look-up left). */
+async function seedCache(worker: Worker, oAuthorId: string, rows: { name: string; count: number; share: number }[]): Promise<void> {
+  await worker.evaluate(
+    async ({ key, value }) => {
+      await chrome.storage.local.set({ [key]: value });
+    },
+    { key: `dist:SHORT_VIDEO:${oAuthorId}`, value: { rows, fetchedAt: Date.now() - 60_000 } },
+  );
+}
+
+const FOOD_ROWS = [
+  { name: '美食', count: 148, share: 0.53 },
+  { name: '生活', count: 57, share: 0.2 },
+  { name: '随拍', count: 31, share: 0.11 },
+  { name: '旅行', count: 22, share: 0.08 },
+  { name: '音乐', count: 12, share: 0.04 },
+  { name: '剧情', count: 9, share: 0.03 },
+];
+const MUSIC_ROWS = [
+  { name: '音乐', count: 203, share: 0.722 },
+  { name: '舞蹈', count: 41, share: 0.146 },
+];
+
+const badgeOf = async (page: Page, key: string) => (await readBadges(page)).find((b) => b.key === key);
+
+/** Scroll the whole list down and up again in steps, as a user would. */
+async function scrollThrough(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y <= height; y += 240) {
+    await page.mouse.wheel(0, 240);
+    await page.waitForTimeout(40);
+  }
+  for (let y = height; y >= 0; y -= 480) {
+    await page.mouse.wheel(0, -480);
+    await page.waitForTimeout(40);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(800); // the badges work at idle time
+}
+
+/** Each badge sits right after a link to its own creator (never a recycled card's old one). */
+async function badgesMatchTheirLinks(page: Page): Promise<{ badges: number; wrong: string[] }> {
+  return page.evaluate((tag) => {
+    const wrong: string[] = [];
+    const hosts = [...document.querySelectorAll<HTMLElement>(tag)];
+    for (const host of hosts) {
+      const link = host.previousElementSibling;
+      const key = host.dataset.key ?? '';
+      const id = key.slice(2);
+      if (!(link instanceof HTMLAnchorElement) || !link.href.endsWith(`/${id}`) || link.textContent?.trim() === '') wrong.push(`${key} after ${link?.outerHTML ?? 'nothing'}`);
+    }
+    return { badges: hosts.length, wrong };
+  }, BADGE_TAG);
+}
+
+test.describe('badges on list pages', () => {
+  test.beforeEach(async ({ page, configureExtension, serviceWorker }) => {
+    await configureExtension(page);
+    await seedCache(serviceWorker, FOOD_CREATOR_ID, FOOD_ROWS);
+    await seedCache(serviceWorker, MUSIC_CREATOR_ID, MUSIC_ROWS);
+  });
+
+  test('the market: cached creators badged, the others offer a look-up; scrolling all 60 recycled cards makes no call', async ({ page, mockApi }) => {
+    await page.goto(VIRTUAL_MARKET_URL);
+    await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toBe('美食 53%');
+    await expect.poll(async () => (await badgeOf(page, `x:${MUSIC_CREATOR_ID}`))?.visibleText).toBe('音乐 72%');
+    await expect.poll(async () => (await badgeOf(page, `x:${TRAVEL_CREATOR_ID}`))?.visibleText).toBe('Look up · 1 call');
+
+    await scrollThrough(page);
+    const { recycles, rerenders } = await page.evaluate(() => {
+      const w = window as unknown as { __fixtureRecycles: number; __fixtureRerenders: number };
+      return { recycles: w.__fixtureRecycles, rerenders: w.__fixtureRerenders };
+    });
+    expect(recycles).toBeGreaterThan(40);
+    expect(rerenders).toBeGreaterThan(5);
+    const placed = await badgesMatchTheirLinks(page);
+    expect(placed.wrong).toEqual([]);
+    expect(placed.badges).toBe(12); // one per card of the pool (the avatar link gets none)
+    await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toBe('美食 53%');
+    expect(mockApi.calls()).toEqual([]);
+  });
+
+  test('hover shows the top five, the platform and the time; Add to list adds the creator; no call', async ({ page, mockApi }) => {
+    await page.goto(VIRTUAL_MARKET_URL);
+    await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toBe('美食 53%');
+    const food = (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))!;
+    await hoverShadowButton(page, food.buttons[0]!);
+    await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toContain('Content mix · Short videos');
+    const card = (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))!;
+    for (const share of ['美食 53%', '生活 20%', '随拍 11%', '旅行 8%', '音乐 4%']) expect(card.visibleText).toContain(share);
+    expect(card.visibleText).not.toContain('剧情');
+    expect(card.visibleText).toMatch(/6 categories · Fetched \d{4}-\d\d-\d\d \d\d:\d\d/);
+    const add = card.buttons.find((b) => b.text === 'Add to list')!;
+    await clickShadowButton(page, add);
+    await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toMatch(/Added to “.+”/);
+    expect(mockApi.calls()).toEqual([]);
+  });
+
+  test('one trusted click on "Look up" makes exactly one call and shows the answer', async ({ page, mockApi }) => {
+    await page.goto(VIRTUAL_MARKET_URL);
+    await expect.poll(async () => (await badgeOf(page, `x:${TRAVEL_CREATOR_ID}`))?.visibleText).toBe('Look up · 1 call');
+    const travel = (await badgeOf(page, `x:${TRAVEL_CREATOR_ID}`))!;
+    await clickShadowButton(page, travel.buttons[0]!);
+    await expect.poll(async () => (await badgeOf(page, `x:${TRAVEL_CREATOR_ID}`))?.visibleText).toBe('旅行 46%');
+    expect(mockApi.calls()).toHaveLength(1);
+    expect(mockApi.calls({ oAuthorId: TRAVEL_CREATOR_ID })).toHaveLength(1);
+    // Scrolling away and back (the card is recycled meanwhile) shows it from what is known: no call.
+    await scrollThrough(page);
+    await page.mouse.move(1, 1); // off the badges (a hovered badge shows its card)
+    await expect.poll(async () => (await badgeOf(page, `x:${TRAVEL_CREATOR_ID}`))?.visibleText).toBe('旅行 46%');
+    expect(mockApi.calls()).toHaveLength(1);
+  });
+
+  test('a click forged by the page script makes no call', async ({ page, mockApi }) => {
+    await page.goto(VIRTUAL_MARKET_URL);
+    await expect.poll(async () => (await badgeOf(page, `x:${TRAVEL_CREATOR_ID}`))?.visibleText).toBe('Look up · 1 call');
+    const reached = await page.evaluate(async (tag) => {
+      const hosts = [...document.querySelectorAll<HTMLElement>(tag)];
+      let roots = 0;
+      for (const host of hosts) {
+        if (host.shadowRoot) roots += 1; // closed: the page sees none
+        host.click();
+        host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+        const box = host.getBoundingClientRect();
+        const under = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        (under as HTMLElement | null)?.click();
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      return { hosts: hosts.length, roots };
+    }, BADGE_TAG);
+    expect(reached.hosts).toBeGreaterThan(0);
+    expect(reached.roots).toBe(0);
+    expect(mockApi.calls()).toEqual([]);
+    expect((await badgeOf(page, `x:${TRAVEL_CREATOR_ID}`))?.visibleText).toBe('Look up · 1 call');
+  });
+
+  test('Xingtu search results are badged the same way', async ({ page, mockApi }) => {
+    await page.goto(XINGTU_SEARCH_URL);
+    await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toBe('美食 53%');
+    await scrollThrough(page);
+    expect((await badgesMatchTheirLinks(page)).wrong).toEqual([]);
+    expect(mockApi.calls()).toEqual([]);
+  });
+
+  test('Douyin user search: accounts without a known Xingtu link say a look-up is a search and a call; no call by itself', async ({ page, context, mockApi }) => {
+    await context.route('https://www.douyin.com/**', async (route) => {
+      const url = new URL(route.request().url());
+      if (route.request().resourceType() !== 'document' || !url.pathname.startsWith('/search/')) return route.fulfill({ status: 204, body: '' });
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: creatorListHtml('douyin', '抖音搜索') });
+    });
+    await page.goto('https://www.douyin.com/search/%E7%BE%8E%E9%A3%9F?type=user');
+    const first = `d:${LIST_FIXTURE_CREATORS[0]!.secUid}`;
+    await expect.poll(async () => (await badgeOf(page, first))?.visibleText).toBe('Look up · search + 1 call');
+    await scrollThrough(page);
+    expect((await badgesMatchTheirLinks(page)).wrong).toEqual([]);
+    expect(mockApi.calls()).toEqual([]);
+  });
+
+  test('with "Badges on list pages" off there are no badges', async ({ page, configureExtension, mockApi }) => {
+    await configureExtension(page); // ends on the options page
+    const box = page.getByRole('checkbox', { name: 'Badges on list pages' });
+    await expect(box).toBeChecked();
+    await box.uncheck();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' }).first()).toBeVisible();
+    await page.goto(VIRTUAL_MARKET_URL);
+    await expect(page.locator('.card a.name').first()).toBeVisible();
+    await page.waitForTimeout(1_500);
+    await scrollThrough(page);
+    expect(await page.locator(BADGE_TAG).count()).toBe(0);
+    expect(await readBar(page)).toBeNull();
+    expect(mockApi.calls()).toEqual([]);
+  });
+});
