@@ -168,6 +168,27 @@ test.describe('badges on list pages', () => {
     expect(mockApi.calls()).toEqual([]);
   });
 
+  test('"Look up all visible": the estimate first, then a creator list run of exactly those calls', async ({ page, mockApi }) => {
+    await page.goto(VIRTUAL_MARKET_URL);
+    await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toBe('美食 53%');
+    await expect.poll(async () => (await readBar(page))?.buttons.map((b) => b.text)).toEqual(['Look up all visible']);
+    await clickShadowButton(page, (await readBar(page))!.buttons[0]!);
+    await expect.poll(async () => (await readBar(page))?.visibleText ?? '').toMatch(/^\d+ paid calls · 2 from cache/);
+    const paid = Number(/^(\d+)/.exec((await readBar(page))!.visibleText)![1]);
+    expect(paid).toBeGreaterThan(3);
+    expect(mockApi.calls()).toEqual([]); // the estimate is free
+    const run = (await readBar(page))!.buttons.find((b) => b.text === 'Run')!;
+    await clickShadowButton(page, run);
+    await expect.poll(async () => (await readBar(page))?.visibleText ?? '').toMatch(/Running in list “.+”/);
+    await mockApi.waitForCalls(paid, {}, 20_000);
+    await page.mouse.move(1, 1);
+    // The badges follow the run: the travel creator (in view, not cached) gets its answer.
+    await expect.poll(async () => (await badgeOf(page, `x:${TRAVEL_CREATOR_ID}`))?.visibleText, { timeout: 15_000 }).toBe('旅行 46%');
+    await page.waitForTimeout(1_000);
+    expect(mockApi.calls()).toHaveLength(paid);
+    expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID })).toHaveLength(0);
+  });
+
   test('with "Badges on list pages" off there are no badges', async ({ page, configureExtension, mockApi }) => {
     await configureExtension(page); // ends on the options page
     const box = page.getByRole('checkbox', { name: 'Badges on list pages' });
