@@ -1,9 +1,10 @@
 import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { VIRTUAL_MARKET_URL, XINGTU_SEARCH_URL, creatorListHtml } from './harness';
+import { VIRTUAL_MARKET_URL, XINGTU_SEARCH_URL, creatorListHtml, creatorPageUrl } from './harness';
 import { FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID } from './fixtures/creators';
 import { LIST_FIXTURE_CREATORS } from './fixtures/list-creators';
 import { BADGE_TAG, clickShadowButton, hoverShadowButton, readBadges, readBar } from './badge-helpers';
+import { contentScriptWorld } from './security-helpers';
 
 // The list page badges (utils/page/badges/): Xingtu's market and search results and Douyin's user
 // search, as 60-card virtual lists whose own script recycles and re-renders cards while scrolling
@@ -202,6 +203,30 @@ test.describe('badges on list pages', () => {
     await scrollThrough(page);
     expect(await page.locator(BADGE_TAG).count()).toBe(0);
     expect(await readBar(page)).toBeNull();
+    expect(mockApi.calls()).toEqual([]);
+  });
+
+  test('the badge messages are answered only on a list page, and open nothing else to the content script', async ({ page, context, extensionId, mockApi }) => {
+    const cdp = await context.newCDPSession(page);
+    const world = await contentScriptWorld(cdp, extensionId);
+    const ask = (type: string, data: unknown) =>
+      world.evaluate<unknown>(`new Promise((resolve) => chrome.runtime.sendMessage(
+        { id: 1, type: ${JSON.stringify(type)}, data: ${JSON.stringify(data)}, timestamp: Date.now() }, resolve))`);
+    const travel = { ref: { kind: 'xingtu', oAuthorId: TRAVEL_CREATOR_ID }, nickname: null };
+    // A creator page is not a list page: refused.
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    await world.ready();
+    expect(await ask('badgePeek', { refs: [{ kind: 'xingtu', oAuthorId: FOOD_CREATOR_ID }] })).toEqual({ res: { enabled: false, items: [] } });
+    expect(await ask('badgeLookUp', travel)).toEqual({ res: { ok: false, error: 'bad-input' } });
+    expect(await ask('badgeEstimate', { creators: [travel] })).toEqual({ res: { ok: false, error: { kind: 'bad-input' } } });
+    // On a list page: the badge messages work, the extension pages' messages stay refused.
+    await page.goto(VIRTUAL_MARKET_URL);
+    await world.ready();
+    expect(await ask('badgePeek', { refs: [{ kind: 'xingtu', oAuthorId: FOOD_CREATOR_ID }] })).toMatchObject({ res: { enabled: true, items: [{ state: 'cached' }] } });
+    expect(await ask('badgePeek', { refs: [{ kind: 'xingtu', oAuthorId: FOOD_CREATOR_ID, platform: 'LIVE_STREAMING' }] })).toEqual({ res: { enabled: false, items: [] } });
+    expect(await ask('getDistribution', { oAuthorId: TRAVEL_CREATOR_ID, platform: 'SHORT_VIDEO' })).toEqual({ res: { ok: false, error: { kind: 'bad-input' } } });
+    expect(await ask('addToList', { listId: null, entries: [] })).toEqual({ res: { ok: false, error: { kind: 'bad-input' } } });
+    expect(await ask('badgeRun', { token: 'abcdefgh12345' })).toEqual({ res: { ok: false, error: { kind: 'bad-input', detail: 'estimate first' } } });
     expect(mockApi.calls()).toEqual([]);
   });
 });
