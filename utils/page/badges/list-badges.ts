@@ -178,7 +178,7 @@ export function startListBadges(win: Window): () => void {
     for (const root of batch) {
       if (!root.isConnected) continue;
       if (root instanceof HTMLAnchorElement) consider(root);
-      else if (root instanceof Element || root instanceof Document) for (const link of root.querySelectorAll('a[href]')) consider(link as HTMLAnchorElement);
+      else if (root instanceof Element) for (const link of root.querySelectorAll('a[href]')) consider(link as HTMLAnchorElement);
     }
     // Cards the site removed take their badges along; a badge the site's re-render dropped comes back.
     for (const [anchor, a] of attached) {
@@ -260,7 +260,7 @@ export function startListBadges(win: Window): () => void {
   const activate = () => {
     observer = new MutationObserver(onMutations);
     observer.observe(doc.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['href'] });
-    roots.add(doc);
+    roots.add(doc.documentElement);
     scheduleScan();
   };
 
