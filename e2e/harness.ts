@@ -55,10 +55,19 @@ export function xingtuMarketHtml(): string {
  * The virtualised creator list (e2e/fixtures/creator-list.html): 60 creators in 12 recycled
  * cards, linking to Xingtu creator pages or Douyin /user/<sec_uid> pages.
  */
-export function creatorListHtml(form: 'xingtu' | 'douyin', title: string): string {
+export function creatorListHtml(form: 'xingtu' | 'douyin', title: string, options: { dialog?: boolean } = {}): string {
   const html = readFileSync(path.join(FIXTURE_DIR, 'creator-list.html'), 'utf8');
   const json = JSON.stringify({ form, creators: LIST_FIXTURE_CREATORS }).replace(/</g, '\\u003c');
-  return html.replace('__FIXTURE_LIST__', json).replaceAll('__FIXTURE_TITLE__', title);
+  // A link to a creator outside the list (the page's own header); on a follower list it gets no badge.
+  const outside = LIST_FIXTURE_CREATORS[0]!;
+  const outsideHref = form === 'douyin' ? `//www.douyin.com/user/${outside.secUid}` : `/ad/creator/author-homepage/douyin-video/${outside.oAuthorId}`;
+  return html
+    .replace('__FIXTURE_LIST__', json)
+    .replaceAll('__FIXTURE_TITLE__', title)
+    .replace('__FIXTURE_OUTSIDE__', outsideHref)
+    .replace('__FIXTURE_OUTSIDE_NAME__', outside.nickname)
+    .replace('__FIXTURE_OPEN__', options.dialog ? '<div role="dialog" aria-modal="true" aria-label="粉丝">' : '')
+    .replace('__FIXTURE_CLOSE__', options.dialog ? '</div>' : '');
 }
 
 /** The market as a 60-card virtual list (the plain market fixture stays at the bare URL). */

@@ -87,7 +87,7 @@ test.describe('badges on list pages', () => {
     expect(rerenders).toBeGreaterThan(5);
     const placed = await badgesMatchTheirLinks(page);
     expect(placed.wrong).toEqual([]);
-    expect(placed.badges).toBe(12); // one per card of the pool (the avatar link gets none)
+    expect(placed.badges).toBe(13); // one per card of the pool (the avatar link gets none), and the header's link
     await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toBe('美食 53%');
     expect(mockApi.calls()).toEqual([]);
   });
@@ -188,6 +188,23 @@ test.describe('badges on list pages', () => {
     await page.waitForTimeout(1_000);
     expect(mockApi.calls()).toHaveLength(paid);
     expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID })).toHaveLength(0);
+  });
+
+  test('a Douyin follower list (over a creator page): badges inside the list’s dialog only', async ({ page, context, mockApi }) => {
+    const owner = LIST_FIXTURE_CREATORS[1]!;
+    await context.route('https://www.douyin.com/**', async (route) => {
+      const url = new URL(route.request().url());
+      if (route.request().resourceType() !== 'document' || url.searchParams.get('showTab') !== 'fans_tab') return route.fulfill({ status: 204, body: '' });
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: creatorListHtml('douyin', '粉丝', { dialog: true }) });
+    });
+    await page.goto(`https://www.douyin.com/user/${owner.secUid}?showTab=fans_tab`);
+    const third = `d:${LIST_FIXTURE_CREATORS[2]!.secUid}`;
+    await expect.poll(async () => (await badgeOf(page, third))?.visibleText).toBe('Look up · search + 1 call');
+    // The header's link to the first creator is outside the dialog: no badge there.
+    expect(await page.evaluate((tag) => document.querySelector('#outside')?.nextElementSibling?.localName === tag, BADGE_TAG)).toBe(false);
+    await scrollThrough(page);
+    expect((await badgesMatchTheirLinks(page)).wrong).toEqual([]);
+    expect(mockApi.calls()).toEqual([]);
   });
 
   test('with "Badges on list pages" off there are no badges', async ({ page, configureExtension, mockApi }) => {
