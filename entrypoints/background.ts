@@ -38,6 +38,7 @@ import { createListRunner } from '@/utils/background/list-runner';
 import { estimateListRun, storedKnowledge } from '@/utils/background/list-estimate';
 import { createRecentViews } from '@/utils/background/recent-views';
 import { createBadgeService } from '@/utils/background/badge-service';
+import { createLookUpLimit } from '@/utils/background/badge-limit';
 import { RUN_WAKE_ALARM, createKeepAlive, createWakeScheduler } from '@/utils/background/run-lifetime';
 import {
   ADD_TO_LIST_PAGES,
@@ -96,6 +97,8 @@ export default defineBackground(() => {
     loadSettings,
     now: Date.now,
   });
+
+  const lookUps = createLookUpLimit();
 
   const refused: Failure = { kind: 'bad-input' };
 
@@ -195,6 +198,8 @@ export default defineBackground(() => {
   onMessage('badgeLookUp', async ({ data, sender }) => {
     const req = parseBadgeOne(data);
     if (!isFromListPageScript(sender) || !req) return { ok: false, error: 'bad-input' };
+    // Faster than a person clicks: refused without a call (utils/background/badge-limit.ts).
+    if (!lookUps.take(sender.tab?.id ?? -1)) return { ok: false, error: 'rate-limited' };
     return badges.lookUp(req);
   });
   onMessage('badgeAddToList', async ({ data, sender }) => {
