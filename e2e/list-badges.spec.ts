@@ -72,7 +72,16 @@ test.describe('badges on list pages', () => {
     await seedCache(serviceWorker, MUSIC_CREATOR_ID, MUSIC_ROWS);
   });
 
-  test('the market: cached creators badged, the others offer a look-up; scrolling all 60 recycled cards makes no call', async ({ page, mockApi }) => {
+  test('the market: cached creators badged, the others offer a look-up; scrolling all 60 recycled cards makes no call', async ({ page, mockApi, serviceWorker }) => {
+    // Count the cache reads the background receives (a second listener only watches).
+    await serviceWorker.evaluate(() => {
+      const seen: number[] = [];
+      (globalThis as unknown as { __badgePeeks: number[] }).__badgePeeks = seen;
+      chrome.runtime.onMessage.addListener((message: { type?: string; data?: { refs?: unknown[] } }) => {
+        if (message?.type === 'badgePeek') seen.push(message.data?.refs?.length ?? 0);
+        return false;
+      });
+    });
     await page.goto(VIRTUAL_MARKET_URL);
     await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toBe('美食 53%');
     await expect.poll(async () => (await badgeOf(page, `x:${MUSIC_CREATOR_ID}`))?.visibleText).toBe('音乐 72%');
@@ -90,6 +99,11 @@ test.describe('badges on list pages', () => {
     expect(placed.badges).toBe(13); // one per card of the pool (the avatar link gets none), and the header's link
     await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toBe('美食 53%');
     expect(mockApi.calls()).toEqual([]);
+    // Cache reads go by groups of cards, each creator once: 60 creators, far fewer messages.
+    const peeks = await serviceWorker.evaluate(() => (globalThis as unknown as { __badgePeeks: number[] }).__badgePeeks);
+    expect(peeks.reduce((a, b) => a + b, 0)).toBe(60);
+    expect(peeks.length).toBeLessThan(60 / 3);
+    expect(peeks[0]).toBeGreaterThanOrEqual(10); // the first screenful in one message
   });
 
   test('hover shows the top five, the platform and the time; Add to list adds the creator; no call', async ({ page, mockApi }) => {
