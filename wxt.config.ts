@@ -80,7 +80,9 @@ export default defineConfig({
     // messages would arrive on runtime.onMessageExternal, which nothing listens to.
     web_accessible_resources: [
       {
-        resources: ['panel.html'],
+        // list-badges.js: the list page badges, imported by the content script on list pages
+        // only (utils/page/badge-loader.ts); see docs/architecture.md "List page badges".
+        resources: ['panel.html', 'list-badges.js'],
         // The pages the content script runs on (entrypoints/creator-pages.content.ts).
         matches: CREATOR_SITE_MATCHES,
         // No `use_dynamic_url`: with it Chrome puts each panel frame in a renderer of its own,

@@ -294,6 +294,16 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
           onValue={(n) => set('pricePerCall', n)}
         />
 
+        <div class="xdp-field">
+          <label class="xdp-check">
+            <input type="checkbox" checked={form.listBadges} aria-describedby="list-badges-help" onChange={(e) => set('listBadges', e.currentTarget.checked)} />
+            {tOpt('listBadgesLabel')}
+          </label>
+          <p id="list-badges-help" class="xdp-field__help">
+            {tOpt('listBadgesHelp')}
+          </p>
+        </div>
+
         <details
           class="xdp-advanced"
           open={advancedOpen}

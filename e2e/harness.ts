@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, expect, type BrowserContext, type FrameLocator, type Locator, type Page, type Route, type Worker } from '@playwright/test';
 import { DEMO_CREATOR_PROFILES } from './fixtures/creators';
+import { LIST_FIXTURE_CREATORS } from './fixtures/list-creators';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The built MV3 extension (`npx wxt build`). */
@@ -50,10 +51,37 @@ export function xingtuMarketHtml(): string {
   return fillFixture('xingtu-market.html');
 }
 
+/**
+ * The virtualised creator list (e2e/fixtures/creator-list.html): 60 creators in 12 recycled
+ * cards, linking to Xingtu creator pages or Douyin /user/<sec_uid> pages.
+ */
+export function creatorListHtml(form: 'xingtu' | 'douyin', title: string, options: { dialog?: boolean } = {}): string {
+  const html = readFileSync(path.join(FIXTURE_DIR, 'creator-list.html'), 'utf8');
+  const json = JSON.stringify({ form, creators: LIST_FIXTURE_CREATORS }).replace(/</g, '\\u003c');
+  // A link to a creator outside the list (the page's own header); on a follower list it gets no badge.
+  const outside = LIST_FIXTURE_CREATORS[0]!;
+  const outsideHref = form === 'douyin' ? `//www.douyin.com/user/${outside.secUid}` : `/ad/creator/author-homepage/douyin-video/${outside.oAuthorId}`;
+  return html
+    .replace('__FIXTURE_LIST__', json)
+    .replaceAll('__FIXTURE_TITLE__', title)
+    .replace('__FIXTURE_OUTSIDE__', outsideHref)
+    .replace('__FIXTURE_OUTSIDE_NAME__', outside.nickname)
+    .replace('__FIXTURE_OPEN__', options.dialog ? '<div role="dialog" aria-modal="true" aria-label="粉丝">' : '')
+    .replace('__FIXTURE_CLOSE__', options.dialog ? '</div>' : '');
+}
+
+/** The market as a 60-card virtual list (the plain market fixture stays at the bare URL). */
+export const VIRTUAL_MARKET_URL = `${XINGTU_ORIGIN}/ad/creator/market?virtual=1`;
+/** Xingtu's search results (a list page too). */
+export const XINGTU_SEARCH_URL = `${XINGTU_ORIGIN}/ad/creator/market?keyword=%E7%BE%8E%E9%A3%9F`;
+
 /** Which fixture answers a request to a fixture host (null: 404). */
 export function fixtureFor(url: URL): string | null {
   if (url.pathname === '/favicon.ico') return null;
-  if (url.pathname.replace(/\/+$/, '') === '/ad/creator/market') return xingtuMarketHtml();
+  const market = url.pathname.replace(/\/+$/, '') === '/ad/creator/market';
+  if (market && url.searchParams.has('keyword')) return creatorListHtml('xingtu', '搜索结果 - 巨量星图');
+  if (market && url.searchParams.has('virtual')) return creatorListHtml('xingtu', '达人广场 - 巨量星图');
+  if (market) return xingtuMarketHtml();
   return xingtuCreatorHtml();
 }
 

@@ -55,11 +55,12 @@ test('a strict CSP for extension pages: only our own scripts, no plugins, no <ba
   expect(csp?.extension_pages).not.toMatch(/img-src|default-src/);
 });
 
-test('only panel.html is web-accessible, only to the pages the content script runs on', () => {
+test('only panel.html and the list badge chunk are web-accessible, only to the pages the content script runs on', () => {
   const m = manifest();
   const war = m.web_accessible_resources ?? [];
   expect(war).toHaveLength(1);
-  expect(war[0]?.resources).toEqual(['panel.html']);
+  // list-badges.js: imported by the content script on list pages (utils/page/badge-loader.ts).
+  expect(war[0]?.resources).toEqual(['panel.html', 'list-badges.js']);
   // Not behind a dynamic URL (wxt.config.ts says why): a page-made panel.html gets nothing anyway (security-hostile.spec.ts).
   expect(war[0]?.use_dynamic_url).toBeUndefined();
   expect(war[0]?.extension_ids).toBeUndefined();
@@ -92,7 +93,7 @@ test('the Firefox build has the same policy (when it was built alongside)', () =
   test.skip(!existsSync(path.join(dir, 'manifest.json')), 'no Firefox build in this folder');
   const firefox = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(firefox.content_security_policy).toBe(EXPECTED_CSP); // MV2: a string
-  expect(firefox.web_accessible_resources).toEqual(['panel.html']);
+  expect(firefox.web_accessible_resources).toEqual(['panel.html', 'list-badges.js']);
   expect(firefox.externally_connectable).toBeUndefined();
 });
 

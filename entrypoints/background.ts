@@ -21,6 +21,11 @@ import {
   VIEW_PAGES,
   isFromExtensionPage,
   isFromThisExtension,
+  isFromListPageScript,
+  parseBadgeOne,
+  parseBadgePeek,
+  parseBadgeRun,
+  parseBadgeVisible,
   parseBalanceRequest,
   parseDistributionRequest,
   parseDouyinAccount,
@@ -32,6 +37,8 @@ import { createListStore } from '@/utils/background/list-store';
 import { createListRunner } from '@/utils/background/list-runner';
 import { estimateListRun, storedKnowledge } from '@/utils/background/list-estimate';
 import { createRecentViews } from '@/utils/background/recent-views';
+import { createBadgeService } from '@/utils/background/badge-service';
+import { createLookUpLimit } from '@/utils/background/badge-limit';
 import { RUN_WAKE_ALARM, createKeepAlive, createWakeScheduler } from '@/utils/background/run-lifetime';
 import {
   ADD_TO_LIST_PAGES,
@@ -80,6 +87,19 @@ export default defineBackground(() => {
     if (alarm.name === RUN_WAKE_ALARM) void runner.wake();
   });
   void runner.start().catch(() => undefined);
+
+  const badges = createBadgeService({
+    service,
+    links,
+    resolver,
+    lists,
+    runner,
+    knowledge: () => storedKnowledge({ cache, links, loadSettings }),
+    loadSettings,
+    now: Date.now,
+  });
+
+  const lookUps = createLookUpLimit();
 
   const refused: Failure = { kind: 'bad-input' };
 
@@ -166,6 +186,38 @@ export default defineBackground(() => {
   onMessage('retryFailed', guarded(LIST_PAGES, parseRunRequest, (req) => runner.retryFailed(req.listId, req.platforms)));
   onMessage('confirmEntry', guarded(LIST_PAGES, parseConfirmEntry, (req) => runner.confirmEntry(req.listId, req.key, req.author, req.platforms)));
   onMessage('recentlyViewed', guarded(LIST_PAGES, parseNoData, async () => ({ ok: true, value: await recent.list() })));
+
+  // ---- list page badges (utils/shared/badges.ts): the content script's only messages ----------
+  // From our content script on a list page only (isFromListPageScript), each shape checked; the
+  // answers carry what a badge shows and nothing more (never the key, the settings, the lists).
+
+  onMessage('badgePeek', async ({ data, sender }) => {
+    const req = parseBadgePeek(data);
+    if (!isFromListPageScript(sender) || !req) return { enabled: false, items: [] };
+    return badges.peek(req.refs);
+  });
+  onMessage('badgeLookUp', async ({ data, sender }) => {
+    const req = parseBadgeOne(data);
+    if (!isFromListPageScript(sender) || !req) return { ok: false, error: 'bad-input' };
+    // Faster than a person clicks: refused without a call (utils/background/badge-limit.ts).
+    if (!lookUps.take(sender.tab?.id ?? -1)) return { ok: false, error: 'rate-limited' };
+    return badges.lookUp(req);
+  });
+  onMessage('badgeAddToList', async ({ data, sender }) => {
+    const req = parseBadgeOne(data);
+    if (!isFromListPageScript(sender) || !req) return { ok: false, error: refused };
+    return badges.addToList(req);
+  });
+  onMessage('badgeEstimate', async ({ data, sender }) => {
+    const req = parseBadgeVisible(data);
+    if (!isFromListPageScript(sender) || !req) return { ok: false, error: refused };
+    return badges.estimate(req.creators);
+  });
+  onMessage('badgeRun', async ({ data, sender }) => {
+    const req = parseBadgeRun(data);
+    if (!isFromListPageScript(sender) || !req) return { ok: false, error: refused };
+    return badges.run(req.token);
+  });
 
   // ---- money (utils/shared/usage.ts) ---------------------------------------------------------
 

@@ -4,6 +4,7 @@ import { detectCreatorPage } from '@/utils/shared/page-detect';
 import { liveExtensionId } from '@/utils/page/extension-api';
 import { startPanelController, type PanelController } from '@/utils/page/panel-controller';
 import { watchUrl } from '@/utils/page/url-watch';
+import { loadBadgesOn } from '@/utils/page/badge-loader';
 
 /**
  * Runs on every Xingtu and Douyin page (both are single-page apps, so a creator page can be
@@ -27,6 +28,7 @@ export default defineContentScript({
     let controller: PanelController | null = null;
     let stopWatching = () => {};
     const check = () => {
+      loadBadgesOn(location.href); // list pages only (utils/shared/list-pages.ts)
       if (controller) {
         controller.update();
         return;

@@ -3,8 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, loadSettings, parseStoredSettings, resolveBaseUrl, saveSettings, settingsItem, validateSettingsInput, type SettingsInput } from '../../utils/shared/settings';
 import { apiKeyItem, loadApiKey } from '../../utils/key/api-key';
 
-/** The fields added with the usage log, at their defaults. */
-const NO_CAP = { dailyCallLimit: null, pricePerCall: null };
+/** The fields added with the usage log and the list page badges, at their defaults. */
+const NO_CAP = { dailyCallLimit: null, pricePerCall: null, listBadges: true };
 const VALID: SettingsInput = { apiKey: 'abc123', endpoint: 'global', customUrl: '', cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2, ...NO_CAP };
 
 describe('validateSettingsInput', () => {
@@ -129,7 +129,7 @@ describe('resolveBaseUrl', () => {
 
 describe('parseStoredSettings', () => {
   it('keeps a valid record', () => {
-    const s = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48, timeoutSeconds: 15, runConcurrency: 3, dailyCallLimit: 50, pricePerCall: 0.05 };
+    const s = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080', cacheTtlHours: 48, timeoutSeconds: 15, runConcurrency: 3, dailyCallLimit: 50, pricePerCall: 0.05, listBadges: false };
     expect(parseStoredSettings(s)).toEqual(s);
     expect(parseStoredSettings({ ...s, extra: true })).toEqual(s);
   });
@@ -155,7 +155,7 @@ describe('parseStoredSettings', () => {
   it.each([['0', 0], ['a string', '30'], ['a fraction', 7.5], ['too many', 100_001]])(
     'an unusable daily call limit (%s) alone gives no limit, not the default settings',
     (_label, dailyCallLimit) => {
-      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency: 2, dailyCallLimit, pricePerCall: 0.1 };
+      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency: 2, dailyCallLimit, pricePerCall: 0.1, listBadges: true };
       expect(parseStoredSettings(s)).toEqual({ ...s, dailyCallLimit: null });
     },
   );
@@ -163,7 +163,7 @@ describe('parseStoredSettings', () => {
   it.each([['negative', -1], ['a string', '0.05'], ['an object', {}]])(
     'an unusable price per call (%s) alone gives no price',
     (_label, pricePerCall) => {
-      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency: 2, dailyCallLimit: 10, pricePerCall };
+      const s = { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 30, runConcurrency: 2, dailyCallLimit: 10, pricePerCall, listBadges: true };
       expect(parseStoredSettings(s)).toEqual({ ...s, pricePerCall: null });
     },
   );
@@ -205,11 +205,22 @@ describe('storage', () => {
   });
 
   it('saves and loads settings in local storage', async () => {
-    await saveSettings({ endpoint: 'custom', customUrl: ' http://127.0.0.1:8080/ ', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3, dailyCallLimit: 20, pricePerCall: 0.05 });
-    const stored = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080/', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3, dailyCallLimit: 20, pricePerCall: 0.05 };
+    await saveSettings({ endpoint: 'custom', customUrl: ' http://127.0.0.1:8080/ ', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3, dailyCallLimit: 20, pricePerCall: 0.05, listBadges: false });
+    const stored = { endpoint: 'custom', customUrl: 'http://127.0.0.1:8080/', cacheTtlHours: 2, timeoutSeconds: 5, runConcurrency: 3, dailyCallLimit: 20, pricePerCall: 0.05, listBadges: false };
     expect(await loadSettings()).toEqual(stored);
     const raw = await fakeBrowser.storage.local.get('settings');
     expect(raw.settings).toEqual(stored);
+  });
+
+  it('"Badges on list pages" is on by default, also for records saved before it existed; an unusable value is on', async () => {
+    expect(DEFAULT_SETTINGS.listBadges).toBe(true);
+    await fakeBrowser.storage.local.set({ settings: { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 60, runConcurrency: 2 } });
+    expect((await loadSettings()).listBadges).toBe(true);
+    await fakeBrowser.storage.local.set({ settings: { endpoint: 'cn', customUrl: '', cacheTtlHours: 3, timeoutSeconds: 60, runConcurrency: 2, listBadges: 'no' } });
+    expect((await loadSettings()).listBadges).toBe(true);
+    expect(parseStoredSettings({ ...DEFAULT_SETTINGS, listBadges: false }).listBadges).toBe(false);
+    const form = validateSettingsInput({ ...VALID, listBadges: false });
+    expect(form.ok && form.value.listBadges).toBe(false);
   });
 
   it('refuses to save invalid settings', async () => {

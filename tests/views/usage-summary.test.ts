@@ -36,12 +36,12 @@ describe('summarizeUsage', () => {
     expect(s.todayCounts).toEqual({
       calls: 3,
       byEndpoint: { distribution: 2, search: 1 },
-      byVia: { panel: 1, popup: 1, list: 1, options: 0 },
+      byVia: { panel: 1, popup: 1, list: 1, options: 0, badge: 0 },
     });
     expect(s.windowCounts).toEqual({
       calls: 5,
       byEndpoint: { distribution: 4, search: 1 },
-      byVia: { panel: 2, popup: 1, list: 1, options: 1 },
+      byVia: { panel: 2, popup: 1, list: 1, options: 1, badge: 0 },
     });
   });
 

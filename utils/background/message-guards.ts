@@ -6,12 +6,17 @@ import { DOUYIN_UID, SEC_UID } from '../shared/douyin-page-url';
 import type { DistributionRequest, DouyinAccount, LinkedAuthor, Resolution } from '../shared/messaging';
 import type { XingtuAuthor } from '../shared/xingtu-author';
 import type { UsageVia } from '../shared/usage';
+import { listPageOf } from '../shared/list-pages';
+import { BadgeSchemas, type BadgeNamed, type BadgeRef } from '../shared/badges';
 
 /** What the background knows about who sent a message (runtime.MessageSender). */
 export interface MessageSenderInfo {
   id?: string;
   url?: string;
   origin?: string;
+  /** Set for a content script's message: the tab and frame it runs in. */
+  tab?: { id?: number };
+  frameId?: number;
 }
 
 /**
@@ -53,6 +58,29 @@ export function isFromExtensionPage(sender: MessageSenderInfo | undefined, paths
   if (!isFromThisExtension(sender) || typeof sender?.url !== 'string') return false;
   return paths.includes(new URL(sender.url).pathname);
 }
+
+/**
+ * The list page badges' messages (utils/shared/badges.ts): from this extension's content script
+ * (our id, a tab) in the top frame of a list page of the sites (utils/shared/list-pages.ts), as
+ * the browser reports its URL. A web page cannot send to the background at all (no
+ * `externally_connectable`); this keeps the badge messages to the pages that show badges, and
+ * away from the extension's own pages, which have messages of their own.
+ */
+export function isFromListPageScript(sender: MessageSenderInfo | undefined): boolean {
+  if (!sender || sender.id !== browser.runtime.id || sender.tab === undefined || sender.frameId !== 0) return false;
+  if (typeof sender.url !== 'string' || listPageOf(sender.url) === null) return false;
+  // Chrome also reports the origin; when present it must agree.
+  return sender.origin === undefined || sender.origin === originOf(sender.url);
+}
+
+function parseBy<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> | null {
+  const parsed = v.safeParse(schema, data);
+  return parsed.success ? parsed.output : null;
+}
+export const parseBadgePeek = (data: unknown): { refs: BadgeRef[] } | null => parseBy(BadgeSchemas.peek, data);
+export const parseBadgeOne = (data: unknown): BadgeNamed | null => parseBy(BadgeSchemas.one, data);
+export const parseBadgeVisible = (data: unknown): { creators: BadgeNamed[] } | null => parseBy(BadgeSchemas.visible, data);
+export const parseBadgeRun = (data: unknown): { token: string } | null => parseBy(BadgeSchemas.run, data);
 
 /** Pages that show creators (in-page panel, popup). */
 export const VIEW_PAGES: readonly string[] = ['/panel.html', '/popup.html'];

@@ -5,6 +5,7 @@ import type { DouyinAccount } from './creator';
 import type { XingtuAuthor } from './xingtu-author';
 import type { ListRunView, NewEntry, RunEstimate } from './creator-lists';
 import type { BalanceInfo } from './usage';
+import type { BadgeEstimateAnswer, BadgeLookUpAnswer, BadgeNamed, BadgePeekAnswer, BadgeRef } from './badges';
 
 export interface DistributionRequest {
   oAuthorId: string;
@@ -94,6 +95,18 @@ export interface ProtocolMap {
   getBalance(req: { refresh?: boolean }): Result<BalanceInfo>;
   /** Panel, popup, list page → background: let one paid call past the daily call limit. */
   allowOneCall(): Result<true>;
+
+  // ---- list page badges (utils/shared/badges.ts): the only messages a content script sends ----
+  /** Badges → background: the cached answers of a group of cards (never a call). */
+  badgePeek(req: { refs: BadgeRef[] }): BadgePeekAnswer;
+  /** Badges → background, after a trusted click on the badge's button: one look-up (a call, or a search and a call). */
+  badgeLookUp(req: BadgeNamed): BadgeLookUpAnswer;
+  /** Badges → background: add the creator to the current creator list. */
+  badgeAddToList(req: BadgeNamed): Result<AddedToList & { listName: string }>;
+  /** Badges → background: what looking up the creators in view would cost (no call). */
+  badgeEstimate(req: { creators: BadgeNamed[] }): Result<BadgeEstimateAnswer>;
+  /** Badges → background: run that estimate as a creator list run (a new list). */
+  badgeRun(req: { token: string }): Result<{ listId: string; listName: string }>;
 }
 
 /** The saved key works; its balance when the endpoint told it (unknown: `{state:'unknown', reason:'not-supported'}`). */

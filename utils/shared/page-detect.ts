@@ -6,7 +6,7 @@ import { toUrl } from './url';
  * every navigation of every matched page, so they must stay cheap.
  */
 
-const XINGTU_HOSTS = new Set(['www.xingtu.cn', 'xingtu.cn', 'star.toutiao.com']);
+export const XINGTU_HOSTS: ReadonlySet<string> = new Set(['www.xingtu.cn', 'xingtu.cn', 'star.toutiao.com']);
 
 /** A Xingtu author id: a long decimal string (about 16–20 digits; kept as a string). */
 export const O_AUTHOR_ID = /^\d{8,24}$/;

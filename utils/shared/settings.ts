@@ -34,6 +34,12 @@ export interface Settings {
    * it. Used only to show the usage as money; null: only counts (the default).
    */
   pricePerCall: number | null;
+  /**
+   * "Badges on list pages" (列表页标记): the content mix beside each creator on Xingtu's market
+   * and search pages and Douyin's user lists (utils/page/badges/). On by default; records saved
+   * before this setting existed load with true.
+   */
+  listBadges: boolean;
 }
 
 /** The options form: the key plus the settings. */
@@ -76,6 +82,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   runConcurrency: DEFAULT_RUN_CONCURRENCY,
   dailyCallLimit: null,
   pricePerCall: null,
+  listBadges: true,
 });
 
 /** Raw stored settings; read them through loadSettings(), which validates. */
@@ -150,7 +157,17 @@ export function validateSettingsInput(input: SettingsInput): SettingsValidation 
     ? { ok: false, errors }
     : {
         ok: true,
-        value: { apiKey, endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency, dailyCallLimit, pricePerCall },
+        value: {
+          apiKey,
+          endpoint,
+          customUrl,
+          cacheTtlHours,
+          timeoutSeconds,
+          runConcurrency,
+          dailyCallLimit,
+          pricePerCall,
+          listBadges: input.listBadges !== false,
+        },
       };
 }
 
@@ -183,6 +200,8 @@ const StoredSettingsSchema = v.object({
   // Added with the usage log: a record without them (or with unusable ones) has no limit and no price.
   dailyCallLimit: v.fallback(v.optional(DailyCallLimitSchema, null), null),
   pricePerCall: v.fallback(v.optional(PricePerCallSchema, null), null),
+  // Added with the list page badges: on unless the user turned them off.
+  listBadges: v.fallback(v.optional(v.boolean(), true), true),
 });
 
 /** What saveSettings accepts: every field, those added later included. */
@@ -192,21 +211,22 @@ const SettingsToSaveSchema = v.object({
   runConcurrency: RunConcurrencySchema,
   dailyCallLimit: DailyCallLimitSchema,
   pricePerCall: PricePerCallSchema,
+  listBadges: v.boolean(),
 });
 
 /**
  * Validate what storage holds. A record that does not match (wrong types, unknown endpoint,
  * TTL out of range, custom endpoint without a usable URL — e.g. written by a future or broken
  * version) gives the defaults, so the key is never sent to an endpoint the user did not choose.
- * A missing or unusable `timeoutSeconds`, `runConcurrency`, `dailyCallLimit` or `pricePerCall`
+ * A missing or unusable `timeoutSeconds`, `runConcurrency`, `dailyCallLimit`, `pricePerCall` or `listBadges`
  * alone (older records have none) is that field's default.
  */
 export function parseStoredSettings(raw: unknown): Settings {
   const parsed = v.safeParse(StoredSettingsSchema, raw);
   if (!parsed.success) return { ...DEFAULT_SETTINGS };
-  const { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency, dailyCallLimit, pricePerCall } = parsed.output;
+  const { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency, dailyCallLimit, pricePerCall, listBadges } = parsed.output;
   if (endpoint === 'custom' && !isHttpUrl(customUrl.trim())) return { ...DEFAULT_SETTINGS };
-  return { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency, dailyCallLimit, pricePerCall };
+  return { endpoint, customUrl, cacheTtlHours, timeoutSeconds, runConcurrency, dailyCallLimit, pricePerCall, listBadges };
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -228,5 +248,6 @@ export async function saveSettings(settings: Settings): Promise<void> {
     runConcurrency: settings.runConcurrency,
     dailyCallLimit: settings.dailyCallLimit,
     pricePerCall: settings.pricePerCall,
+    listBadges: settings.listBadges,
   });
 }

@@ -12,7 +12,7 @@ import { PLATFORMS, type Platform } from './platform';
 /** Which paid endpoint. */
 export type UsageEndpoint = 'distribution' | 'search';
 /** Which view asked (the list page's runs are 'list'). */
-export type UsageVia = 'panel' | 'popup' | 'list' | 'options';
+export type UsageVia = 'panel' | 'popup' | 'list' | 'options' | 'badge';
 
 export interface UsageEntry {
   /** When the request was sent (ms since epoch). */
@@ -42,7 +42,7 @@ const EntrySchema = v.object({
   keyword: v.nullable(v.pipe(v.string(), v.maxLength(USAGE_KEYWORD_MAX))),
   platform: v.nullable(v.picklist(PLATFORMS)),
   code: v.nullable(v.number()),
-  via: v.picklist(['panel', 'popup', 'list', 'options']),
+  via: v.picklist(['panel', 'popup', 'list', 'options', 'badge']),
 });
 
 /** The stored log, validated entry by entry (an unreadable entry is left out), oldest first. */

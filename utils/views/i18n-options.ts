@@ -48,6 +48,8 @@ const optionsZh = {
   'concurrencyLabel': '并行请求数',
   'concurrencyHelp': '达人清单查询时同时进行的请求数，1 到 4。',
   'errorConcurrencyRange': '请填写 1 到 4 之间的整数',
+  'listBadgesLabel': '列表页标记',
+  'listBadgesHelp': '在星图达人广场、搜索结果和抖音用户列表中，于每位达人旁显示已缓存的内容分布；未缓存的只显示“查看分布”按钮，点击才会付费查询。',
 
   'dailyLimitLabel': '每日调用上限',
   'dailyLimitHelp': '留空为不限制。今天（北京时间）的付费调用达到此数后不再自动调用，可“允许调用一次”。',
@@ -100,6 +102,8 @@ const optionsEn: Record<OptionsMessageKey, string> = {
   'concurrencyLabel': 'Parallel requests',
   'concurrencyHelp': 'How many requests a creator-list run makes at once, 1 to 4.',
   'errorConcurrencyRange': 'Enter a whole number from 1 to 4',
+  'listBadgesLabel': 'Badges on list pages',
+  'listBadgesHelp': 'Show the cached content mix beside each creator on Xingtu’s market and search pages and Douyin’s user lists; an uncached creator gets a “Look up” button, and only a click on it makes a paid call.',
 
   'dailyLimitLabel': 'Daily call limit',
   'dailyLimitHelp': 'Empty: no limit. When today’s paid calls (Beijing time) reach it, nothing calls by itself; you can “Allow one call”.',

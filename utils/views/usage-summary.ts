@@ -11,7 +11,7 @@ import { formatAmount, parseDecimal, type Decimal } from './money';
 export const USAGE_WINDOW_DAYS = 30;
 
 export const USAGE_ENDPOINTS: readonly UsageEndpoint[] = ['distribution', 'search'];
-export const USAGE_VIAS: readonly UsageVia[] = ['panel', 'popup', 'list', 'options'];
+export const USAGE_VIAS: readonly UsageVia[] = ['panel', 'popup', 'list', 'options', 'badge'];
 
 /** The Beijing day of a time, "2026-12-03" (15:59:59Z is still that day; 16:00:00Z is the next). */
 export const beijingDay: (ms: number) => string = shanghaiDate;
@@ -45,7 +45,7 @@ function emptyCounts(): UsageCounts {
   return {
     calls: 0,
     byEndpoint: { distribution: 0, search: 0 },
-    byVia: { panel: 0, popup: 0, list: 0, options: 0 },
+    byVia: { panel: 0, popup: 0, list: 0, options: 0, badge: 0 },
   };
 }
 
