@@ -42,7 +42,10 @@ export function CopyId({ id }: { id: string }) {
         aria-label={t('copyId')}
         onClick={() => void copyText(id).then((ok) => setSaid(t(ok ? 'idCopied' : 'idCopyFailed')))}
       >
-        <span aria-hidden="true">⧉</span>
+        <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" fill="none" stroke="currentColor">
+          <rect x="3.5" y="3.5" width="7" height="7" rx="1" />
+          <path d="M8.5 1.5h-7v7" />
+        </svg>
       </button>
       <span class="xdp-view__copied" aria-live="polite">
         {said}

@@ -1,9 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PLATFORM, type Platform } from '@/utils/shared/platform';
 import type { DistributionRequest } from '@/utils/shared/messaging';
-import type { Distribution, Result } from '@/utils/shared/types';
+import type { Distribution, Failure, Result } from '@/utils/shared/types';
 import { formatCount, formatDateTime, formatTime, platformKey, t } from '@/utils/views/i18n';
-import type { Failure } from '@/utils/shared/types';
 import { xingtuCreatorUrl } from '@/utils/shared/xingtu-link';
 import { DistributionChart } from './DistributionChart';
 import { DistributionTable } from './DistributionTable';

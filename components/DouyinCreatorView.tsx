@@ -182,7 +182,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
           {who}
           <div class="xdp-view__status" data-match={res.rejected ? 'rejected' : 'none'}>
             <p class="xdp-view__status-title">{t(res.rejected ? 'rejectedTitle' : 'notOnXingtu')}</p>
-            <p>{t(res.rejected ? 'rejectedHint' : 'notOnXingtuHint')}</p>
+            {!res.rejected && <p>{t('notOnXingtuHint')}</p>}
           </div>
           <LinkCorrection onLink={onPasted} startOpen />
         </div>

@@ -11,10 +11,14 @@ import { gzipSync } from 'node:zlib';
 export const SIZE_BUDGETS = {
   /** The script injected into every matched Douyin/Xingtu page. */
   contentScript: 8 * 1024,
-  /** Everything the in-page panel loads (HTML, JS, CSS): Preact, Chart.js and the views. */
-  panelPage: 90 * 1024,
-  /** Everything the toolbar popup loads (the same views and chart as the panel). */
-  popupPage: 90 * 1024,
+  /**
+   * Everything the in-page panel loads (HTML, JS, CSS): Preact, Chart.js and the views. 90 → 92 KB
+   * for the details of issue 13 (copy, relative times, avatars, retry, cool-down, Other row):
+   * +2.6 KB; see docs/performance.md "Budgets".
+   */
+  panelPage: 92 * 1024,
+  /** Everything the toolbar popup loads (the same views and chart as the panel); 90 → 92.5 KB, as the panel. */
+  popupPage: 92.5 * 1024,
   /**
    * What the options page loads before it shows the settings form (its static imports): the form,
    * the daily call limit and the price per call. The balance line and the Usage section come after.

@@ -158,7 +158,6 @@ const zh = {
   'likelyTitle': '可能是这位星图达人',
   'likelyHint': '只有昵称相同，无法确认是同一账号。确认后才会查询内容分布（一次 API 调用）。',
   'confirmMatch': '是这位，查询内容分布',
-  'notThisOne': '不是',
   'ambiguousTitle': '有多位同名星图达人，请选择',
   'pick': '选择',
   'followersCount': '{count} 粉丝',
@@ -188,22 +187,22 @@ const zh = {
   'balanceShort': '余额 {amount}',
   'balanceUnknownShort': '余额未知',
 
-  // ---- details users notice (issue 13 item 5): copy, times, retry, cool-down, other platforms ----
+  // ---- details users notice (issue 13 item 5): copy, retry, cool-down, other platforms, Other row ----
   'copyId': '复制星图ID',
   'idCopied': '已复制',
   'idCopyFailed': '无法复制',
   'retry': '重试',
   'retrySearch': '重新搜索（1 次调用）',
-  'searchDenied': '该 API 密钥无权调用「星图达人搜索」接口，无法按昵称查找达人。',
+  'searchDenied': '该密钥无权调用「星图达人搜索」接口，无法按昵称查找。',
   'refreshPausedUntil': '{time} 前暂停',
   'emptyWithVideos': '有作品的平台：',
-  'emptyAlsoNone': '同样没有作品：{platforms}',
+  'emptyAlsoNone': '也无作品：{platforms}',
   'emptyNotLookedUp': '未查询：{platforms}',
   'platformVideos': '{platform}（{count} 个作品）',
   'otherRow': '其他（{count} 个内容类型）',
   'notThisCreator': '不是这位达人',
   'rejectedTitle': '你已确认不是这位达人',
-  'rejectedHint': '不会再推荐这位达人。如知道其星图主页，可在下方粘贴链接或ID。',
+
 } as const satisfies Record<FailureKeys | PlatformKeys, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -340,7 +339,6 @@ const en: Messages = {
   'likelyTitle': 'Likely this Xingtu creator',
   'likelyHint': 'Only the nickname matches, so it may be another account. Confirm to load the distribution (one API call).',
   'confirmMatch': 'Yes, load the distribution',
-  'notThisOne': 'No',
   'ambiguousTitle': 'Several Xingtu creators have this name — pick one',
   'pick': 'Choose',
   'followersCount': '{count} followers',
@@ -375,7 +373,7 @@ const en: Messages = {
   'idCopyFailed': 'Could not copy',
   'retry': 'Retry',
   'retrySearch': 'Search again (1 call)',
-  'searchDenied': 'This API key may not call the Creator Search endpoint, so creators cannot be found by nickname.',
+  'searchDenied': 'This key may not call the Creator Search endpoint: no search by nickname.',
   'refreshPausedUntil': 'Paused until {time}',
   'emptyWithVideos': 'Platforms with videos: ',
   'emptyAlsoNone': 'No videos either: {platforms}',
@@ -384,7 +382,7 @@ const en: Messages = {
   'otherRow': 'Other ({count} categories)',
   'notThisCreator': 'No, not this creator',
   'rejectedTitle': 'You said this is not the creator',
-  'rejectedHint': 'It will not be suggested again. If you know their Xingtu page, paste its link or id below.',
+
 };
 
 /** Both dictionaries, for tests and tooling. */
