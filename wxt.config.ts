@@ -72,9 +72,10 @@ export default defineConfig({
     },
     host_permissions: ['https://api.justoneapi.com/*', 'http://47.117.133.51:30015/*'],
     // Extension pages run only their own bundled scripts: no remote code, no eval, no plugins,
-    // no <base> tricks. Images (creator avatars) and styles are not restricted.
+    // no <base> tricks. Images only from the extension and `data:` URLs: creator avatars come as
+    // data: URLs from the background (utils/background/avatar.ts), never from a third-party host.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' data:",
     },
     // No `externally_connectable`: no web page can message the background; other extensions'
     // messages would arrive on runtime.onMessageExternal, which nothing listens to.

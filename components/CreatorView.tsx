@@ -1,8 +1,8 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PLATFORM, type Platform } from '@/utils/shared/platform';
 import type { DistributionRequest } from '@/utils/shared/messaging';
-import type { Distribution, Result } from '@/utils/shared/types';
-import { formatCount, formatDateTime, platformKey, t } from '@/utils/views/i18n';
+import type { Distribution, Failure, Result } from '@/utils/shared/types';
+import { formatCount, formatDateTime, formatTime, platformKey, t } from '@/utils/views/i18n';
 import { xingtuCreatorUrl } from '@/utils/shared/xingtu-link';
 import { DistributionChart } from './DistributionChart';
 import { DistributionTable } from './DistributionTable';
@@ -10,6 +10,9 @@ import { PlatformSwitch } from './PlatformSwitch';
 import { AddToList } from './AddToList';
 import { StatusMessage, type ViewFailure } from './StatusMessage';
 import { allowOneCallThen } from './allow-one-call';
+import { CopyId } from './CopyId';
+import { TimeAgo } from './TimeAgo';
+import { OtherPlatforms } from './OtherPlatforms';
 import './view.css';
 
 export interface CreatorViewProps {
@@ -23,9 +26,23 @@ export interface CreatorViewProps {
   compact?: boolean;
   /** Let one paid call past the daily call limit (the "Allow one call" button of that failure). */
   allowOneCall?: () => Promise<Result<true>>;
+  /** The cached answer only (never a call): lets the empty state say which platforms have videos. */
+  peek?: (req: DistributionRequest) => Promise<Distribution | null>;
 }
 
 export { xingtuCreatorUrl };
+
+/** The end of a 302 cool-down the failure reports, while it lasts (then null, redrawn at its end). */
+function useCoolDown(error: ViewFailure | null): number | null {
+  const until = error?.kind === 'rate-limited' && typeof (error as Failure).blockedUntil === 'number' ? ((error as Failure).blockedUntil as number) : null;
+  const [, redraw] = useState(0);
+  useEffect(() => {
+    if (until === null || until <= Date.now()) return undefined;
+    const timer = setTimeout(() => redraw((n) => n + 1), Math.min(until - Date.now() + 50, 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [until]);
+  return until !== null && until > Date.now() ? until : null;
+}
 
 interface ViewState {
   /** Which creator + platform this state belongs to. */
@@ -56,16 +73,11 @@ function readResult(result: unknown): Result<Distribution> | null {
   return null;
 }
 
-function isoTime(ms: number): string | undefined {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
 /**
  * One creator's video content distribution: platform switch, doughnut + table, fetch time, and
  * the loading / no key / empty / error states. Shared by the in-page panel and the popup.
  */
-export function CreatorView({ oAuthorId, load, openOptions, compact = false, allowOneCall }: CreatorViewProps) {
+export function CreatorView({ oAuthorId, load, openOptions, compact = false, allowOneCall, peek }: CreatorViewProps) {
   // The platform belongs to a creator: another id starts again on the default platform, without
   // first loading the new id on the old platform (every call may cost money).
   const [selection, setSelection] = useState<{ id: string; platform: Platform }>({
@@ -138,7 +150,8 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
   );
 
   const totalVideos = data ? data.rows.reduce((sum, r) => sum + r.count, 0) : 0;
-  const fetchedIso = data ? isoTime(data.fetchedAt) : undefined;
+  // During a 302 cool-down Refresh cannot call: it says until when instead of doing nothing.
+  const coolUntil = useCoolDown(error);
 
   return (
     <div class={`xdp-view${compact ? ' xdp-view--compact' : ''}`} aria-busy={loading ? 'true' : 'false'}>
@@ -155,18 +168,25 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
             {oAuthorId}
           </a>
         </span>
+        <CopyId id={oAuthorId} />
         <button
           type="button"
           class="xdp-view__button xdp-view__refresh"
           onClick={onRefresh}
-          disabled={loading}
-          title={t('refreshHint')}
+          disabled={loading || coolUntil !== null}
+          title={coolUntil !== null ? t('blocked.rate-limited', { time: formatDateTime(coolUntil) }) : t('refreshHint')}
         >
           <span class={`xdp-view__refresh-icon${loading ? ' xdp-view__refresh-icon--spin' : ''}`} aria-hidden="true">
             ↻
           </span>
-          {loading && data ? t('refreshing') : t('refresh')}
-          <span class="xdp-view__cost">{t('refreshCost')}</span>
+          {coolUntil !== null ? (
+            t('refreshPausedUntil', { time: formatTime(coolUntil) })
+          ) : (
+            <>
+              {loading && data ? t('refreshing') : t('refresh')}
+              <span class="xdp-view__cost">{t('refreshCost')}</span>
+            </>
+          )}
         </button>
       </div>
 
@@ -181,7 +201,11 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
 
         {!error && loading && !data && <StatusMessage state="loading" />}
 
-        {data && data.rows.length === 0 && !error && <StatusMessage state="empty" />}
+        {data && data.rows.length === 0 && !error && (
+          <StatusMessage state="empty">
+            {peek && <OtherPlatforms oAuthorId={oAuthorId} platform={platform} peek={peek} onPick={onPlatform} />}
+          </StatusMessage>
+        )}
 
         {data && data.rows.length > 0 && (
           <div class="xdp-view__data">
@@ -192,7 +216,7 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
 
         {data && (
           <p class="xdp-view__meta">
-            <time dateTime={fetchedIso}>{t('fetchedAt', { time: formatDateTime(data.fetchedAt) })}</time>
+            <TimeAgo ms={data.fetchedAt} wrap={(time) => t('fetchedAt', { time })} />
             {data.fromCache && <span class="xdp-view__badge">{t('fromCache')}</span>}
             {data.rows.length > 0 && (
               <span class="xdp-view__total">

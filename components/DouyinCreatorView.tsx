@@ -27,9 +27,12 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
   const token = useRef(0);
   // The latest request, asked again after "Allow one call" (a search the daily limit stopped).
   const lastAsk = useRef<() => Promise<Result<Resolution>>>(() => bridge.resolveDouyin(account));
+  // Whether that request was the search (its failures say so and offer to search again).
+  const lastIsSearch = useRef(true);
 
-  const settle = (ask: () => Promise<Result<Resolution>>) => {
+  const settle = (ask: () => Promise<Result<Resolution>>, isSearch = false) => {
     lastAsk.current = ask;
+    lastIsSearch.current = isSearch;
     const promise = ask();
     const mine = ++token.current;
     promise.then(
@@ -39,7 +42,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
   };
 
   useEffect(() => {
-    settle(() => bridge.resolveDouyin(account));
+    settle(() => bridge.resolveDouyin(account), true);
     return () => {
       token.current++; // a late answer for a previous account is dropped
     };
@@ -49,11 +52,20 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
     setState({ key, result: null });
     settle(() => bridge.linkDouyin(account, author));
   };
+  const again = () => {
+    setState({ key, result: null });
+    settle(lastAsk.current, lastIsSearch.current);
+  };
+  const reject = bridge.rejectDouyin;
 
   const result = state.key === key ? state.result : null;
+  const nickname = account.nickname ?? account.uniqueId ?? '';
   const who = (
     <p class="xdp-douyin__who">
-      <span class="xdp-douyin__label">{t('douyinCreator')}</span> {account.nickname ?? account.uniqueId ?? ''}
+      <span class="xdp-douyin__label">{t('douyinCreator')}</span>{' '}
+      <span class="xdp-douyin__nickname" title={nickname}>
+        {nickname}
+      </span>
       {account.uniqueId && <span class="xdp-douyin__unique"> · {t('douyinId', { id: account.uniqueId })}</span>}
     </p>
   );
@@ -77,12 +89,12 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
             state="error"
             error={result.error}
             onOpenSettings={bridge.openOptions}
+            onRetry={again}
+            retryLabel={lastIsSearch.current ? t('retrySearch') : undefined}
+            endpoint={lastIsSearch.current ? 'search' : undefined}
             onAllowOneCall={allowOneCallThen(
               bridge.allowOneCall,
-              () => {
-                setState({ key, result: null });
-                settle(lastAsk.current);
-              },
+              again,
               (error) => setState({ key, result: { ok: false, error: error.kind === 'unexpected' ? UNEXPECTED : error } }),
             )}
           />
@@ -110,6 +122,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
             openOptions={bridge.openOptions}
             compact={compact}
             allowOneCall={bridge.allowOneCall}
+            peek={bridge.peek}
           />
         </div>
       );
@@ -125,6 +138,18 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
               <button type="button" class="xdp-view__button xdp-view__button--primary" onClick={() => link(res.author)}>
                 {t('confirmMatch')}
               </button>
+              {reject && (
+                <button
+                  type="button"
+                  class="xdp-view__button"
+                  onClick={() => {
+                    setState({ key, result: null });
+                    settle(() => reject(account, res.author.oAuthorId));
+                  }}
+                >
+                  {t('notThisCreator')}
+                </button>
+              )}
             </div>
             <LinkCorrection onLink={onPasted} />
           </div>
@@ -155,9 +180,9 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
       return (
         <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
           {who}
-          <div class="xdp-view__status" data-match="none">
-            <p class="xdp-view__status-title">{t('notOnXingtu')}</p>
-            <p>{t('notOnXingtuHint')}</p>
+          <div class="xdp-view__status" data-match={res.rejected ? 'rejected' : 'none'}>
+            <p class="xdp-view__status-title">{t(res.rejected ? 'rejectedTitle' : 'notOnXingtu')}</p>
+            {!res.rejected && <p>{t('notOnXingtuHint')}</p>}
           </div>
           <LinkCorrection onLink={onPasted} startOpen />
         </div>

@@ -197,6 +197,9 @@ function SearchResults({
             state="error"
             error={allowFailure ?? result.error}
             onOpenSettings={bridge.openOptions}
+            onRetry={onRetry}
+            retryLabel={t('retrySearch')}
+            endpoint="search"
             onAllowOneCall={allowOneCallThen(bridge.allowOneCall, onRetry, setAllowFailure)}
           />
         )}

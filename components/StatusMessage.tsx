@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { failureKey, formatDateTime, t, type MessageKey, type ViewFailureKind } from '@/utils/views/i18n';
 import type { Failure } from '@/utils/shared/types';
 import './view.css';
@@ -8,8 +9,30 @@ export type ViewFailure = Failure | { kind: 'unexpected'; detail?: string };
 export type StatusMessageProps =
   | { state: 'loading'; text?: string }
   | { state: 'no-key'; onOpenSettings: () => void }
-  | { state: 'empty' }
-  | { state: 'error'; error: ViewFailure; onOpenSettings?: () => void; onAllowOneCall?: () => void };
+  /** `children`: what replaces the generic hint (e.g. which other platforms have videos). */
+  | { state: 'empty'; children?: ComponentChildren }
+  | ({ state: 'error'; error: ViewFailure } & ErrorActions);
+
+interface ErrorActions {
+  onOpenSettings?: () => void;
+  onAllowOneCall?: () => void;
+  /** Offer to try again (where trying again can help); `retryLabel` names what it costs. */
+  onRetry?: () => void;
+  retryLabel?: string;
+  /** Which endpoint failed: 'search' says so where it matters (600: no access to the search). */
+  endpoint?: 'search';
+}
+
+/** Failures that a retry cannot fix (the key, the money, the input, the user's own limit). */
+const NO_RETRY: ReadonlySet<ViewFailureKind> = new Set<ViewFailureKind>([
+  'no-key',
+  'invalid-token',
+  'quota-exceeded',
+  'insufficient-balance',
+  'spending-cap',
+  'daily-cap',
+  'bad-input',
+]);
 
 /** Failures the user fixes in the options page: these get an "Open settings" button. */
 export const SETTINGS_FAILURES: ReadonlySet<ViewFailureKind> = new Set<ViewFailureKind>([
@@ -44,15 +67,7 @@ function SettingsButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-function ErrorBody({
-  error,
-  onOpenSettings,
-  onAllowOneCall,
-}: {
-  error: ViewFailure;
-  onOpenSettings?: () => void;
-  onAllowOneCall?: () => void;
-}) {
+function ErrorBody({ error, onOpenSettings, onAllowOneCall, onRetry, retryLabel, endpoint }: { error: ViewFailure } & ErrorActions) {
   const code = 'code' in error && error.code !== undefined && error.code !== 0 ? error.code : undefined;
   const httpStatus = 'httpStatus' in error ? error.httpStatus : undefined;
   const authorId = 'oAuthorId' in error ? error.oAuthorId : undefined;
@@ -65,7 +80,7 @@ function ErrorBody({
       data-blocked={blocked ? 'true' : undefined}
     >
       <p class="xdp-view__status-title">{t(failureKey(error.kind, 'title'))}</p>
-      <p>{t(failureKey(error.kind, 'meaning'))}</p>
+      <p>{t(endpoint === 'search' && error.kind === 'permission-denied' ? 'searchDenied' : failureKey(error.kind, 'meaning'))}</p>
       {(code !== undefined || httpStatus !== undefined) && (
         <p class="xdp-view__status-codes">
           {code !== undefined && <span>{t('errorCode', { code })}</span>}
@@ -81,6 +96,11 @@ function ErrorBody({
       {onAllowOneCall && error.kind === 'daily-cap' && (
         <button type="button" class="xdp-view__button xdp-view__button--primary" onClick={onAllowOneCall}>
           {t('allowOneCall')}
+        </button>
+      )}
+      {onRetry && !blocked && !NO_RETRY.has(error.kind) && (
+        <button type="button" class="xdp-view__button xdp-view__button--primary" onClick={onRetry}>
+          {retryLabel ?? t('retry')}
         </button>
       )}
       {onOpenSettings && SETTINGS_FAILURES.has(error.kind) && <SettingsButton onClick={onOpenSettings} />}
@@ -110,10 +130,10 @@ export function StatusMessage(props: StatusMessageProps) {
       return (
         <div class="xdp-view__status xdp-view__status--empty" role="status">
           <p class="xdp-view__status-title">{t('emptyPlatform')}</p>
-          <p>{t('emptyPlatformHint')}</p>
+          {props.children ?? <p>{t('emptyPlatformHint')}</p>}
         </div>
       );
     case 'error':
-      return <ErrorBody error={props.error} onOpenSettings={props.onOpenSettings} onAllowOneCall={props.onAllowOneCall} />;
+      return <ErrorBody {...props} />;
   }
 }

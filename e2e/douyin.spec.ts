@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, panel, TEST_API_KEY } from './fixtures';
+import { test, expect, creatorPageUrl, panel, TEST_API_KEY } from './fixtures';
 import { DISTRIBUTION_PATH, SEARCH_PATH } from './mock-api';
 import { douyinCreatorHtml, douyinUserUrl, DOUYIN_ORIGIN, MODAL_VIDEO_ID, type DouyinFixtureProfile } from './douyin-pages';
 import {
@@ -238,6 +238,59 @@ test.describe('Douyin creator pages', () => {
     await expect(panel(page).frame.getByText(/set by you/)).toBeVisible();
     expect(mockApi.calls({ path: SEARCH_PATH })).toHaveLength(1);
     expect(mockApi.calls({ path: DISTRIBUTION_PATH })).toHaveLength(1);
+  });
+
+  test('"No, not this creator" on a likely match is remembered like a correction', async ({ page, mockApi }) => {
+    routes.captchaFetches.add(MUSIC.secUid);
+    await page.goto(douyinUserUrl(FOOD.secUid));
+    await tableFirstRow(page);
+    const { frame } = panel(page);
+    await page.locator(`a.related[data-sec-uid="${MUSIC.secUid}"]`).click();
+    await expect(frame.getByText('Likely this Xingtu creator')).toBeVisible({ timeout: 15_000 });
+    await frame.getByRole('button', { name: 'No, not this creator' }).click();
+    await expect(frame.getByText('You said this is not the creator')).toBeVisible();
+    await expect(frame.getByLabel('Xingtu link or id')).toBeVisible();
+    expect(mockApi.calls({ path: DISTRIBUTION_PATH, oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(0);
+
+    // Loaded afresh (now with the uid in the page data): the user's answer stands, no new search.
+    await page.goto(douyinUserUrl(MUSIC.secUid));
+    await expect(panel(page).frame.getByText('You said this is not the creator')).toBeVisible({ timeout: 15_000 });
+    expect(mockApi.calls({ path: SEARCH_PATH, keyword: MUSIC.nickname })).toHaveLength(1);
+    expect(mockApi.calls({ path: DISTRIBUTION_PATH, oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(0);
+  });
+
+  test('a search refused with 600 says it is the search endpoint, and "Search again" retries', async ({ page, mockApi }) => {
+    mockApi.setSearchScenario(FOOD.nickname, [{ code: 600 }]);
+    await page.goto(douyinUserUrl(FOOD.secUid));
+    const { frame } = panel(page);
+    await expect(frame.getByText(/may not call the Creator Search endpoint/)).toBeVisible({ timeout: 15_000 });
+    await expect(frame.getByText(/^Server said: /)).toBeVisible();
+    expect(mockApi.calls({ path: SEARCH_PATH })).toHaveLength(1);
+    await frame.getByRole('button', { name: 'Search again (1 call)' }).click();
+    expect(await tableFirstRow(page)).toEqual(['美食', '148', '53.0%']);
+    expect(mockApi.calls({ path: SEARCH_PATH })).toHaveLength(2);
+  });
+
+  test('names and avatars: from the search answer, loaded through the background; on the Xingtu page too, without a call', async ({ page, context, mockApi }) => {
+    const avatarRequests: string[] = [];
+    context.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/avatar/')) avatarRequests.push(request.serviceWorker() ? 'background' : 'page');
+    });
+    await page.goto(douyinUserUrl(FOOD.secUid));
+    await tableFirstRow(page);
+    const avatar = panel(page).frame.locator('.xdp-douyin__match img.xdp-author__avatar');
+    await expect(avatar).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+    await expect(panel(page).frame.locator('.xdp-author__name').first()).toHaveAttribute('title', FOOD.nickname);
+
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    const { frame } = panel(page);
+    await expect(frame.locator('.xdp-known .xdp-author__name')).toHaveText(FOOD.nickname, { timeout: 15_000 });
+    await expect(frame.locator('.xdp-known img')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+    await expect(frame.locator('table tbody tr').first()).toContainText('美食');
+    expect(mockApi.calls({ path: SEARCH_PATH })).toHaveLength(1);
+    expect(mockApi.calls({ path: DISTRIBUTION_PATH })).toHaveLength(1);
+    // Only the background asked the image host, once; no page did.
+    expect(avatarRequests).toEqual(['background']);
   });
 
   test('a page that never shows its owner (captcha) says it could not be read', async ({ page, mockApi }) => {

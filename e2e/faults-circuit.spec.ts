@@ -126,9 +126,15 @@ test('302 and HTTP 429: three calls with growing back-off, then a cool-down with
   const other = await showCreator(page, second);
   blocked(other.seen, 'rate-limited', RATE_TITLE, RATE_LINE);
   record({ group: 'rate limit', scenario: 'cool-down: another creator', calls: distCalls(mockApi, second), expectedCalls: '0', saw: describeSeen(other.seen), ms: other.ms });
-  const pressed = await refresh(frame, second, mockApi, false);
+  // Refresh cannot call during the cool-down: it is disabled and says until when (not a silent no-op).
+  const paused = frame.locator('.xdp-view__refresh');
+  await expect(paused).toBeDisabled();
+  await expect(paused).toHaveText(/^↻?\s*Paused until \d{1,2}:\d{2}:\d{2}/);
+  await paused.click({ force: true, timeout: 2_000 }).catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const pressed = await settledPanel(frame, 20_000, second);
   blocked(pressed, 'rate-limited', RATE_TITLE, RATE_LINE);
-  record({ group: 'rate limit', scenario: 'cool-down: Refresh pressed', calls: distCalls(mockApi, second), expectedCalls: '0', saw: describeSeen(pressed), ms: 0 });
+  record({ group: 'rate limit', scenario: 'cool-down: Refresh disabled, "Paused until …"', calls: distCalls(mockApi, second), expectedCalls: '0', saw: `${(await paused.textContent())?.trim()}; ${describeSeen(pressed)}`, ms: 0 });
   const reloaded = await showCreator(page, second, { reload: true });
   blocked(reloaded.seen, 'rate-limited', RATE_TITLE, RATE_LINE);
   record({ group: 'rate limit', scenario: 'cool-down: page reloaded', calls: distCalls(mockApi, second), expectedCalls: '0', saw: describeSeen(reloaded.seen), ms: reloaded.ms });

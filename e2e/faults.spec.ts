@@ -194,10 +194,14 @@ test('answer bodies: broken JSON, wrong shapes and types, hostile and huge names
       calls: 1,
       expect: async (seen, { page }) => {
         expect(seen.state).toBe('table');
-        expect(seen.rows).toHaveLength(500);
+        // The table groups what the chart groups: 7 categories and "Other", which opens to all 493.
+        expect(seen.rows).toHaveLength(8);
         expect(seen.rows[0]).toEqual(['类目001', '500', '0.1%']);
+        expect(seen.rows[7]?.[0]).toBe('Other (493 categories)');
         const frame = panel(page).frame;
         await expect(frame.locator('canvas')).toHaveAttribute('data-slices', '8');
+        await frame.getByRole('button', { name: 'Other (493 categories)' }).click();
+        await expect(frame.locator('table tbody tr')).toHaveCount(501);
       },
     },
     {

@@ -60,11 +60,28 @@ test.describe('panel on Xingtu creator pages', () => {
     expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID })).toHaveLength(2);
   });
 
-  test('an empty platform says there are no videos', async ({ page }) => {
+  test('an empty platform says there are no videos, and which platforms have some', async ({ page, mockApi }) => {
     await page.goto(creatorPageUrl(EMPTY_DRAMA_CREATOR_ID));
     const { frame } = await waitForPanel(page);
     await frame.getByRole('radio', { name: 'Short drama' }).click();
     await expect(frame.getByText('No videos on this platform')).toBeVisible();
+    // Which platforms have videos, from the cache only (no call); the others were not looked up.
+    await expect(frame.getByText('Not looked up: Live, Picture & text')).toBeVisible();
+    await frame.getByRole('button', { name: 'Short video (147 videos)' }).click();
+    await expect(frame.locator('table tbody tr').first()).toContainText('剧情');
+    expect(mockApi.calls({ path: DIST_PATH })).toHaveLength(2);
+  });
+
+  test('copies the Xingtu id; the fetch time is relative with the exact time in its tooltip', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+    const { frame } = await waitForPanel(page);
+    const time = frame.locator('.xdp-view__meta time');
+    await expect(time).toHaveText(/^Fetched (just now|1 minute ago)$/);
+    await expect(time).toHaveAttribute('title', /\d{4}.*\d{1,2}:\d{2}/);
+    await frame.getByRole('button', { name: 'Copy Xingtu ID' }).click();
+    await expect(frame.locator('[aria-live="polite"]').filter({ hasText: 'Copied' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(FOOD_CREATOR_ID);
   });
 
   test('follows the single-page app to another creator and hides on non-creator pages', async ({ page, mockApi }) => {
@@ -148,12 +165,16 @@ test.describe('panel on Xingtu creator pages', () => {
     expect(await page.title()).not.toBe('pwned');
   });
 
-  test('a long tail of 40 categories keeps a readable chart and a full table', async ({ page }) => {
+  test('a long tail of 40 categories keeps a readable chart and a full table, "Other" in both', async ({ page }) => {
     await page.goto(creatorPageUrl(MANY_CATEGORIES_CREATOR_ID));
     const { frame } = await waitForPanel(page);
-    await expect(frame.locator('table tbody tr')).toHaveCount(40);
-    // 7 largest categories + one slice grouping the other 33.
+    // 7 largest categories + one slice grouping the other 33, in the chart and in the table.
     await expect(frame.locator('canvas')).toHaveAttribute('data-slices', '8');
+    await expect(frame.locator('table tbody tr')).toHaveCount(8);
+    const other = frame.getByRole('button', { name: 'Other (33 categories)' });
+    await other.click();
+    await expect(other).toHaveAttribute('aria-expanded', 'true');
+    await expect(frame.locator('table tbody tr')).toHaveCount(41);
   });
 
   test('collapses, reopens, and remembers it', async ({ page }) => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { EXTENSION_DIR, ROOT, builtManifest } from './harness';
 
-const EXPECTED_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const EXPECTED_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' data:";
 
 interface Manifest {
   permissions?: string[];
@@ -51,8 +51,9 @@ test('a strict CSP for extension pages: only our own scripts, no plugins, no <ba
   const csp = manifest().content_security_policy;
   expect(csp?.extension_pages).toBe(EXPECTED_CSP);
   expect(csp?.sandbox).toBeUndefined();
-  // Images stay allowed from http(s): avatars are <img> from the provider's CDN.
-  expect(csp?.extension_pages).not.toMatch(/img-src|default-src/);
+  // No image from any other host: avatars reach the pages as data: URLs fetched by the background.
+  expect(csp?.extension_pages).toMatch(/img-src 'self' data:$/);
+  expect(csp?.extension_pages).not.toMatch(/https?:|\*/);
 });
 
 test('only panel.html and the list badge chunk are web-accessible, only to the pages the content script runs on', () => {

@@ -26,10 +26,14 @@ import {
   parseBadgePeek,
   parseBadgeRun,
   parseBadgeVisible,
+  AVATAR_PAGES,
+  parseAuthorRequest,
+  parseAvatarRequest,
   parseBalanceRequest,
   parseDistributionRequest,
   parseDouyinAccount,
   parseLinkRequest,
+  parseRejectRequest,
   parseSearchRequest,
   usageViaOf,
 } from '@/utils/background/message-guards';
@@ -39,6 +43,7 @@ import { estimateListRun, storedKnowledge } from '@/utils/background/list-estima
 import { createRecentViews } from '@/utils/background/recent-views';
 import { createBadgeService } from '@/utils/background/badge-service';
 import { createLookUpLimit } from '@/utils/background/badge-limit';
+import { createAvatarStore } from '@/utils/background/avatar';
 import { RUN_WAKE_ALARM, createKeepAlive, createWakeScheduler } from '@/utils/background/run-lifetime';
 import {
   ADD_TO_LIST_PAGES,
@@ -82,6 +87,7 @@ export default defineBackground(() => {
   const wake = createWakeScheduler(() => void runner.wake());
   const runner = createListRunner({ store: lists, service, resolver, links, loadSettings, now: Date.now, wake, keepAlive: createKeepAlive() });
   const recent = createRecentViews({ service });
+  const avatars = createAvatarStore();
   // The alarm restarts a stopped worker at the end of a cool-down; start() resumes the run.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RUN_WAKE_ALARM) void runner.wake();
@@ -141,12 +147,32 @@ export default defineBackground(() => {
     return resolver.link(req.account, req.author);
   });
 
+  onMessage('rejectDouyin', async ({ data, sender }) => {
+    const req = parseRejectRequest(data);
+    if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
+    return resolver.reject(req.account, req.oAuthorId);
+  });
+
   onMessage('searchCreators', async ({ data, sender }) => {
     const req = parseSearchRequest(data);
     if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return { ok: false, error: refused };
     const answer = await resolver.search(req.keyword, { via: usageViaOf(sender) });
     if (answer.ok) recent.noteNames(answer.value);
     return answer;
+  });
+
+  // An image for an avatar URL (no cookies, no referrer, checked to be an image): never a paid call.
+  onMessage('getAvatar', async ({ data, sender }) => {
+    const req = parseAvatarRequest(data);
+    if (!isFromExtensionPage(sender, AVATAR_PAGES) || !req) return null;
+    return avatars.get(req.url);
+  });
+
+  // What is already known of a Xingtu creator (shown on Xingtu pages): never a call.
+  onMessage('knownAuthor', async ({ data, sender }) => {
+    const req = parseAuthorRequest(data);
+    if (!isFromExtensionPage(sender, VIEW_PAGES) || !req) return null;
+    return recent.known(req.oAuthorId).catch(() => null);
   });
 
   onMessage('openOptions', ({ sender }) => {

@@ -11,10 +11,14 @@ import { gzipSync } from 'node:zlib';
 export const SIZE_BUDGETS = {
   /** The script injected into every matched Douyin/Xingtu page. */
   contentScript: 8 * 1024,
-  /** Everything the in-page panel loads (HTML, JS, CSS): Preact, Chart.js and the views. */
-  panelPage: 91 * 1024,
-  /** Everything the toolbar popup loads (the same views and chart as the panel). */
-  popupPage: 90 * 1024,
+  /**
+   * Everything the in-page panel loads (HTML, JS, CSS): Preact, Chart.js and the views. Raised
+   * from 90 KB for issue 13 (the frame's placement, drag, dock and keyboard; copy, relative
+   * times, avatars, retry, cool-down, the Other row; accessibility); see docs/performance.md.
+   */
+  panelPage: 92 * 1024,
+  /** Everything the toolbar popup loads (the same views and chart as the panel); raised as the panel. */
+  popupPage: 92.5 * 1024,
   /**
    * What the options page loads before it shows the settings form (its static imports): the form,
    * the daily call limit and the price per call. The balance line and the Usage section come after.

@@ -2,12 +2,12 @@ import { Component } from 'preact';
 import { formatShare } from '@/utils/shared/distribution';
 import type { XingtuAuthor } from '@/utils/shared/xingtu-author';
 import { xingtuCreatorUrl } from '@/utils/shared/xingtu-link';
-import { formatCount, formatDateTime } from '@/utils/views/i18n';
+import { formatCount } from '@/utils/views/i18n';
 import { tl } from '@/utils/views/i18n-list';
-import { isoTime } from '@/utils/views/iso-time';
 import type { TableRow } from '@/utils/views/list-table';
 import { statusText, type ListColumn } from '@/utils/views/list-text';
 import { AuthorCard } from '../AuthorCard';
+import { TimeAgo } from '../TimeAgo';
 
 export interface CreatorRowProps {
   row: TableRow;
@@ -42,7 +42,7 @@ export class CreatorRow extends Component<CreatorRowProps> {
           switch (column.key) {
             case 'name':
               return (
-                <th key="name" scope="row" class="xdp-list__name">
+                <th key="name" scope="row" class="xdp-list__name" title={row.name}>
                   {row.name}
                 </th>
               );
@@ -85,7 +85,7 @@ export class CreatorRow extends Component<CreatorRowProps> {
             case 'fetchedAt':
               return (
                 <td key="fetched" class="xdp-list__fetched">
-                  {row.fetchedAt === null ? tl('noValue') : <time dateTime={isoTime(row.fetchedAt)}>{formatDateTime(row.fetchedAt)}</time>}
+                  {row.fetchedAt === null ? tl('noValue') : <TimeAgo ms={row.fetchedAt} />}
                 </td>
               );
             case 'status':

@@ -3,12 +3,11 @@ import { entryKey, type CreatorList } from '@/utils/shared/creator-lists';
 import { formatShare } from '@/utils/shared/distribution';
 import type { RecentCreator } from '@/utils/shared/messaging';
 import { xingtuCreatorUrl } from '@/utils/shared/xingtu-link';
-import { formatDateTime } from '@/utils/views/i18n';
 import { tl } from '@/utils/views/i18n-list';
-import { isoTime } from '@/utils/views/iso-time';
 import type { ListAnswer, ListBridge } from '@/utils/views/list-bridge';
 import { failureParts } from '@/utils/views/list-text';
 import { useAnnounce } from './announce';
+import { TimeAgo } from '../TimeAgo';
 
 export interface RecentlyViewedProps {
   bridge: ListBridge;
@@ -58,14 +57,14 @@ export function RecentlyViewed({ bridge, list, onAdded }: RecentlyViewedProps) {
             return (
               <li key={creator.oAuthorId} class="xdp-list__recent-item">
                 <span class="xdp-list__recent-text">
-                  <a href={xingtuCreatorUrl(creator.oAuthorId)} target="_blank" rel="noopener noreferrer" class="xdp-list__recent-name">
+                  <a href={xingtuCreatorUrl(creator.oAuthorId)} target="_blank" rel="noopener noreferrer" class="xdp-list__recent-name" title={name}>
                     {name}
                   </a>
                   <span class="xdp-list__help">
                     {creator.nickname && <span>{creator.oAuthorId} · </span>}
                     {top ? tl('topItem', { name: top.name, share: formatShare(top.share) }) : tl('recentNoData')}
                     {' · '}
-                    <time dateTime={isoTime(creator.viewedAt)}>{formatDateTime(creator.viewedAt)}</time>
+                    <TimeAgo ms={creator.viewedAt} />
                   </span>
                 </span>
                 {added ? (

@@ -151,6 +151,22 @@ describe('account links', () => {
     expect(NEGATIVE_TTL_MS).toBe(7 * DAY);
   });
 
+  it('"not this creator" is the user\'s answer: it never expires, and a search answer does not replace it', async () => {
+    const c = clock();
+    const links = createAccountLinks({ now: c.now });
+    const rejected: Resolution = { kind: 'none', rejected: AUTHOR.oAuthorId };
+    await links.save({ uid: null, secUid: SEC }, { kind: 'likely', author: AUTHOR });
+    expect(await links.save({ uid: null, secUid: SEC }, rejected)).toMatchObject({ resolution: rejected, source: 'user' });
+    expect((await links.save({ uid: null, secUid: SEC }, { kind: 'likely', author: AUTHOR }))?.resolution).toEqual(rejected);
+    c.advance(NEGATIVE_TTL_MS * 10);
+    const later = await createAccountLinks({ now: c.now }).get({ uid: null, secUid: SEC });
+    expect(later?.resolution).toEqual(rejected);
+    expect(later && answeredWithUid(later)).toBe(true); // no search again once the uid shows up
+    // a stored record that claims the user made a plain search answer is refused
+    await fakeBrowser.storage.local.set({ [`link:sec:${SEC}`]: { resolution: NONE, source: 'user', savedAt: c.now() } });
+    expect(await links.get({ uid: null, secUid: SEC })).toBeNull();
+  });
+
   it("a 'none' from the future (clock went back) is not trusted", async () => {
     const c = clock();
     await createAccountLinks({ now: c.now }).save(ACCOUNT, NONE);

@@ -31,6 +31,7 @@ const VALID: [string, unknown, Sender][] = [
   ['checkApiKey', undefined, page('/options.html')],
   ['resolveDouyin', ACCOUNT, page('/panel.html')],
   ['linkDouyin', { account: ACCOUNT, author: { oAuthorId: ID } }, page('/panel.html')],
+  ['rejectDouyin', { account: ACCOUNT, oAuthorId: ID }, page('/popup.html')],
   ['searchCreators', { keyword: '川味小厨娘' }, page('/popup.html')],
 ];
 
@@ -127,5 +128,35 @@ describe('background: shapes', () => {
     }
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(await storedNames()).toEqual(before);
+  });
+});
+
+describe('background: avatars and known names (never a paid call)', () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const AVATAR = 'https://p3-pc.douyinpic.com/aweme/100x100/a.jpeg';
+
+  it('getAvatar: a checked data: URL for the panel, popup and list page; nothing for anyone else', async () => {
+    fetchSpy.mockImplementation(async () => new Response(PNG, { headers: { 'content-type': 'image/png' } }));
+    expect(await send('getAvatar', { url: AVATAR }, page('/list.html'))).toMatch(/^data:image\/png;base64,/);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    const [, init] = fetchSpy.mock.calls[0] as [string, RequestInit];
+    expect(init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
+    fetchSpy.mockClear();
+    const other = `${AVATAR}?2`;
+    for (const [, sender] of [...FOREIGN, ['options', page('/options.html')] as [string, Sender]]) {
+      expect(await send('getAvatar', { url: other }, sender)).toBeFalsy();
+    }
+    expect(await send('getAvatar', { url: 'javascript:alert(1)' }, page('/panel.html'))).toBeFalsy();
+    expect(await send('getAvatar', { url: other, extra: 1 }, page('/panel.html'))).toBeFalsy();
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('knownAuthor: the name and avatar a link brought, for the panel and popup only', async () => {
+    await send('linkDouyin', { account: ACCOUNT, author: { oAuthorId: ID, nickname: '川味小厨娘', avatarUrl: AVATAR } }, page('/panel.html'));
+    expect(await send('knownAuthor', { oAuthorId: ID }, page('/popup.html'))).toEqual({ nickname: '川味小厨娘', avatarUrl: AVATAR });
+    expect(await send('knownAuthor', { oAuthorId: '6912345678901234567' }, page('/panel.html'))).toBeFalsy();
+    for (const [, sender] of FOREIGN) expect(await send('knownAuthor', { oAuthorId: ID }, sender)).toBeFalsy();
+    expect(await send('knownAuthor', { oAuthorId: ID }, page('/list.html'))).toBeFalsy();
+    expect(fetchSpy).not.toHaveBeenCalled();
   });
 });

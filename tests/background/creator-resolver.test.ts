@@ -369,6 +369,35 @@ describe('link', () => {
   });
 });
 
+describe('reject ("No, not this creator")', () => {
+  it('stores the user\'s answer without a call; the likely match does not come back, not even with the uid', async () => {
+    const s = setup({ body: searchBody([CREATOR]) });
+    const likely = await s.resolver.resolve(NO_UID);
+    if (!likely.ok || likely.value.kind !== 'likely') throw new Error('expected likely');
+    const rejected = { kind: 'none', rejected: likely.value.author.oAuthorId };
+    expect(await s.resolver.reject(NO_UID, likely.value.author.oAuthorId)).toEqual({ ok: true, value: rejected });
+    expect(s.fetch).toHaveBeenCalledTimes(1);
+    s.advance(NEGATIVE_TTL_MS * 10);
+    expect(await s.restart().resolve(NO_UID)).toEqual({ ok: true, value: rejected });
+    expect(await s.restart().resolve({ ...NO_UID, uid: ACCOUNT.uid })).toEqual({ ok: true, value: rejected });
+    expect(s.fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('pasting the right creator afterwards replaces it', async () => {
+    const s = setup();
+    await s.resolver.reject(ACCOUNT, '7112233445566778899');
+    const linked = await s.resolver.link(ACCOUNT, { oAuthorId: '6837402915726381063' });
+    expect(await s.restart().resolve(ACCOUNT)).toEqual(linked);
+  });
+
+  it('bad input: nothing stored', async () => {
+    const s = setup();
+    const r = await s.resolver.reject(ACCOUNT, '12x');
+    expect(!r.ok && r.error.kind).toBe('bad-input');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
+
 describe('search (popup)', () => {
   it('one call for a trimmed keyword; repeated within 10 minutes from memory; then again', async () => {
     const s = setup();

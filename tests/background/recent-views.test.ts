@@ -30,6 +30,20 @@ describe('recent views', () => {
     expect(peek).toHaveBeenCalledWith({ oAuthorId: id(2), platform: 'LIVE_STREAMING' });
   });
 
+  it('knows the name and avatar of a creator from a search answer, also after the worker restarts', async () => {
+    const { recent } = setup();
+    expect(await recent.known(id(1))).toBeNull();
+    recent.noteNames([{ oAuthorId: id(1), nickname: ' 美食家 ', avatarUrl: 'https://p3.example.com/a.jpeg' }]);
+    recent.noteNames([{ oAuthorId: id(1), nickname: '美食家', avatarUrl: null }]); // a link without the avatar keeps it
+    recent.noteNames([{ oAuthorId: id(2), nickname: '二号', avatarUrl: 'javascript:alert(1)' }]);
+    expect(await recent.known(id(1))).toEqual({ nickname: '美食家', avatarUrl: 'https://p3.example.com/a.jpeg' });
+    expect(await recent.known(id(2))).toEqual({ nickname: '二号', avatarUrl: null });
+    await recent.record(id(1), 'SHORT_VIDEO');
+    const later = setup().recent; // a new worker: only what was stored with the view
+    expect(await later.known(id(1))).toEqual({ nickname: '美食家', avatarUrl: 'https://p3.example.com/a.jpeg' });
+    expect(await later.known(id(2))).toBeNull();
+  });
+
   it(`keeps the last ${MAX_RECENT_VIEWS}`, async () => {
     const { recent } = setup();
     for (let i = 0; i < MAX_RECENT_VIEWS + 5; i += 1) await recent.record(id(i), 'SHORT_VIDEO');

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { DistributionTable } from '../../components/DistributionTable';
 import { MAX_SLICES, OTHER_COLOR, rowColors, sliceColor, sliceColors } from '../../components/palette';
 import { chartSlices, normalizeRows } from '../../utils/shared/distribution';
@@ -45,7 +45,7 @@ describe('DistributionTable', () => {
     render(<DistributionTable rows={rows} caption="c" />);
     const cells = bodyRows().map((r) => [...r.children].map((c) => c.textContent));
     expect(cells).toEqual([
-      ['旅行', '1,234', expect.stringMatching(/^\d+\.\d%$/)],
+      ['旅行', '1234', expect.stringMatching(/^\d+\.\d%$/)],
       ['美食', '4', '50.0%'],
       ['音乐', '2', expect.stringMatching(/^\d+\.\d%$/)],
       ['随拍', '1', '33.3%'],
@@ -82,13 +82,39 @@ describe('DistributionTable', () => {
     const region = screen.getByRole('region', { name: '内容类型列表' });
     expect(region.classList.contains('xdp-view__table-wrap')).toBe(true);
     expect(region.tabIndex).toBe(0);
-    expect(bodyRows()).toHaveLength(80);
+    expect(bodyRows()).toHaveLength(MAX_SLICES); // 7 categories and "Other"
+    fireEvent.click(screen.getByRole('button', { name: '其他（73 个内容类型）' }));
+    expect(bodyRows()).toHaveLength(MAX_SLICES + 73);
+  });
+
+  it('has the chart\'s "Other" slice as one row with its sums, which opens to list what it groups', () => {
+    const many: CategoryRow[] = Array.from({ length: 12 }, (_, i) => ({ name: `类目${i}`, count: 120_000 - i * 10_000, share: (12 - i) / 78 }));
+    render(<DistributionTable rows={many} caption="c" />);
+    const slices = chartSlices(many, MAX_SLICES, '其他');
+    const toggle = screen.getByRole('button', { name: '其他（5 个内容类型）' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const cells = bodyRows().map((r) => [...r.children].map((c) => c.textContent));
+    expect(cells).toHaveLength(slices.length);
+    expect(cells.at(-1)).toEqual(['其他（5 个内容类型）', '15万', '19.2%']); // 5+4+3+2+1 万 videos; shares 15/78
+    expect(slices.at(-1)?.count).toBe(150_000);
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(bodyRows().slice(-5).map((r) => r.querySelector('th')?.textContent)).toEqual(['类目7', '类目8', '类目9', '类目10', '类目11']);
+    fireEvent.click(toggle);
+    expect(bodyRows()).toHaveLength(slices.length);
+  });
+
+  it('no "Other" row when the chart draws every category', () => {
+    render(<DistributionTable rows={rows} caption="c" />);
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('gives each row the colour of its chart slice', () => {
     const many: CategoryRow[] = Array.from({ length: 10 }, (_, i) => ({ name: `类目${i}`, count: 10 - i, share: 0.1 }));
     render(<DistributionTable rows={many} caption="c" />);
-    const swatches = bodyRows().map((r) => hexOf(r.querySelector('.xdp-view__swatch')!));
+    fireEvent.click(screen.getByRole('button', { name: /^其他/ }));
+    const swatches = bodyRows()
+      .filter((r) => !r.classList.contains('xdp-view__other')).map((r) => hexOf(r.querySelector('.xdp-view__swatch')!));
     const slices = chartSlices(many, MAX_SLICES, '其他');
     const colors = sliceColors(slices);
     // head rows: their own slice colour; rows folded into "Other": the tail colour

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { storage } from 'wxt/utils/storage';
-import { formatDateTime, setLanguage } from '../../utils/views/i18n';
+import { formatDateTime, formatRelative, setLanguage } from '../../utils/views/i18n';
 import { entryKey } from '../../utils/shared/creator-lists';
 import { listResultsKey } from '../../utils/shared/list-records';
 import {
@@ -52,7 +52,9 @@ describe('the table', () => {
     expect(link.rel).toBe('noopener noreferrer');
     expect(alpha.textContent).toContain('100');
     expect(alpha.textContent).toContain('美食 50.0%');
-    expect(alpha.textContent).toContain(formatDateTime(FETCHED));
+    // relative, with the exact time in the tooltip
+    expect(alpha.querySelector('time')?.getAttribute('title')).toBe(formatDateTime(FETCHED));
+    expect(alpha.querySelector('time')?.textContent).toBe(formatRelative(FETCHED));
     expect(alpha.textContent).toContain('Done');
     expect(rowOf(IDS.echo).textContent).toContain('Failed: API server error');
     expect(rowOf(IDS.foxtrot).textContent).toContain('Not run');

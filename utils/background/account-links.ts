@@ -19,7 +19,8 @@ import type { DouyinAccount, Resolution } from '../shared/messaging';
  * - a record is written under every key of the account that is known;
  * - lookup: a user link wins over a search result; otherwise the uid record before the secUid one;
  *   the account's keys are then made to agree (a key that lost its record gets it back);
- * - 'none' (not on Xingtu) expires NEGATIVE_TTL_MS after it was saved; other answers never expire;
+ * - 'none' (not on Xingtu) expires NEGATIVE_TTL_MS after it was saved; other answers never expire,
+ *   nor does the user's own "not this creator" (`{kind:'none', rejected}`, source 'user');
  * - a search result never replaces a user link (under either key); a user link replaces anything;
  * - `uidKnown`: the answer was made knowing the account's uid (a sure search answer always was).
  *   An answer made without it (a nickname match, while the page showed no uid) never replaces one
@@ -86,9 +87,15 @@ const RecordSchema = v.pipe(
     savedAt: v.pipe(v.number(), v.finite()),
     uidKnown: v.optional(v.literal(true)),
   }),
-  // A user link is always a sure one, and a sure answer says where it came from.
-  v.check((r) => (r.resolution.kind === 'sure' ? r.resolution.source === r.source : r.source === 'search')),
+  // A user link is a sure one or a rejected match, and a sure answer says where it came from.
+  v.check((r) => r.source === sourceOf(r.resolution)),
 );
+
+/** Who made an answer: the user (a link, or "not this creator"), or a search. */
+export function sourceOf(resolution: Resolution): LinkSource {
+  if (resolution.kind === 'sure') return resolution.source;
+  return resolution.kind === 'none' && resolution.rejected !== undefined ? 'user' : 'search';
+}
 
 /** The storage names of an account, uid first. */
 export function accountLinkNames(account: AccountKeys): string[] {
@@ -103,7 +110,7 @@ export function accountLinkNames(account: AccountKeys): string[] {
  * saved for an account with a uid. Otherwise it is a nickname match, to check again by uid.
  */
 export function answeredWithUid(link: AccountLink): boolean {
-  return link.resolution.kind === 'sure' || link.uidKnown === true;
+  return link.resolution.kind === 'sure' || link.source === 'user' || link.uidKnown === true;
 }
 
 function sameRecord(a: AccountLink, b: AccountLink): boolean {
@@ -126,7 +133,7 @@ export function createAccountLinks(options: AccountLinksOptions = {}): AccountLi
   });
 
   function expired(record: AccountLink): boolean {
-    if (record.resolution.kind !== 'none') return false;
+    if (record.resolution.kind !== 'none' || record.source === 'user') return false;
     const age = now() - record.savedAt;
     // A negative age means the clock went back: the age is unknown, so the answer is not trusted.
     return age < 0 || age >= NEGATIVE_TTL_MS;
@@ -181,7 +188,7 @@ export function createAccountLinks(options: AccountLinksOptions = {}): AccountLi
     },
 
     async save(account, resolution) {
-      const source: LinkSource = resolution.kind === 'sure' && resolution.source === 'user' ? 'user' : 'search';
+      const source = sourceOf(resolution);
       const uidKnown = typeof account.uid === 'string' && isDouyinUid(account.uid);
       const parsed = v.safeParse(RecordSchema, { resolution, source, savedAt: now(), ...(uidKnown ? { uidKnown } : {}) });
       if (!parsed.success) throw new TypeError('account links: not a valid resolution');

@@ -3,7 +3,7 @@ import { NO_GUARD, type CallGuard } from './api/call-guard';
 import { NO_CAP, type DailyCap } from './daily-cap';
 import { answeredWithUid, type AccountLink, type AccountLinks } from './account-links';
 import { createInFlight } from './inflight';
-import { MAX_NICKNAME_LENGTH, parseDouyinAccount, parseLinkRequest } from './message-guards';
+import { MAX_NICKNAME_LENGTH, parseDouyinAccount, parseLinkRequest, parseRejectRequest } from './message-guards';
 import type { DouyinAccount, LinkedAuthor, Resolution } from '../shared/messaging';
 import type { XingtuAuthor } from '../shared/xingtu-author';
 import { matchCreator, searchKeyword } from './search-match';
@@ -48,6 +48,11 @@ export interface CreatorResolver {
    * `{kind:'sure', source:'user'}`, replacing any answer; no call. Never rejects.
    */
   link(account: DouyinAccount, author: LinkedAuthor): Promise<Result<Resolution>>;
+  /**
+   * The user says the likely match `oAuthorId` is not this account: stored as the user's own
+   * `{kind:'none', rejected}` (a later search does not bring the match back); no call. Never rejects.
+   */
+  reject(account: DouyinAccount, oAuthorId: string): Promise<Result<Resolution>>;
   /**
    * Creators by nickname for the popup: one call (through the guard and the daily call limit),
    * shared in flight, kept in memory briefly. Never rejects.
@@ -161,6 +166,13 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
     return { ok: true, value: resolution };
   }
 
+  async function reject(account: DouyinAccount, oAuthorId: string): Promise<Result<Resolution>> {
+    const request = parseRejectRequest({ account, oAuthorId });
+    if (!request) return badInput('account and a Xingtu id (oAuthorId)');
+    const resolution: Resolution = { kind: 'none', rejected: request.oAuthorId };
+    return { ok: true, value: await store(request.account, resolution) };
+  }
+
   async function search(keyword: string, via: UsageVia): Promise<Result<XingtuAuthor[]>> {
     if (typeof keyword !== 'string') return badInput('keyword must be text');
     const trimmed = keyword.trim();
@@ -176,6 +188,7 @@ export function createCreatorResolver(deps: CreatorResolverDeps): CreatorResolve
   return {
     resolve: (account, context) => resolve(account, context?.via ?? DEFAULT_USAGE_VIA).catch(never),
     link: (account, author) => link(account, author).catch(never),
+    reject: (account, oAuthorId) => reject(account, oAuthorId).catch(never),
     search: (keyword, context) => search(keyword, context?.via ?? DEFAULT_USAGE_VIA).catch(never),
   };
 }

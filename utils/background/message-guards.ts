@@ -194,8 +194,13 @@ export const ResolutionSchema = v.variant('kind', [
     kind: v.literal('ambiguous'),
     candidates: v.pipe(v.array(XingtuAuthorSchema), v.minLength(1), v.maxLength(MAX_CANDIDATES)),
   }),
-  v.strictObject({ kind: v.literal('none') }),
+  v.strictObject({ kind: v.literal('none'), rejected: v.optional(OAuthorIdSchema) }),
 ]);
+
+/** `{ account, oAuthorId }`: the user rejects a likely match. */
+export function parseRejectRequest(data: unknown): { account: DouyinAccount; oAuthorId: string } | null {
+  return parseWith(v.strictObject({ account: DouyinAccountSchema, oAuthorId: OAuthorIdSchema }), data);
+}
 
 const LinkRequestSchema = v.strictObject({ account: DouyinAccountSchema, author: LinkedAuthorSchema });
 
@@ -228,6 +233,19 @@ export function parseLinkRequest(data: unknown): { account: DouyinAccount; autho
 /** `searchCreators`' data, or null for anything of another shape. */
 export function parseSearchRequest(data: unknown): { keyword: string } | null {
   return parseWith(SearchRequestSchema, data);
+}
+
+/** Pages that show creator avatars (AuthorCard: panel, popup, list page). */
+export const AVATAR_PAGES: readonly string[] = ['/panel.html', '/popup.html', '/list.html'];
+
+/** `{ url }` with an http(s) URL, or null. */
+export function parseAvatarRequest(data: unknown): { url: string } | null {
+  return parseWith(v.strictObject({ url: WebUrlSchema }), data);
+}
+
+/** `{ oAuthorId }`, or null. */
+export function parseAuthorRequest(data: unknown): { oAuthorId: string } | null {
+  return parseWith(v.strictObject({ oAuthorId: OAuthorIdSchema }), data);
 }
 
 /** A Resolution (unknown fields anywhere are refused), or null. */

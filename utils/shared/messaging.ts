@@ -24,8 +24,11 @@ export type Resolution =
   | { kind: 'likely'; author: XingtuAuthor }
   /** several creators fit; the user picks one. */
   | { kind: 'ambiguous'; candidates: XingtuAuthor[] }
-  /** not on Xingtu (未入驻星图): a normal outcome. */
-  | { kind: 'none' };
+  /**
+   * not on Xingtu (未入驻星图): a normal outcome. `rejected`: the user said the nickname match with
+   * this Xingtu id is not the account ("No, not this creator"), remembered as the user's own answer.
+   */
+  | { kind: 'none'; rejected?: string };
 
 /** The Xingtu creator an account is linked to; nickname etc. unknown when the user pasted an id. */
 export type LinkedAuthor = Pick<XingtuAuthor, 'oAuthorId'> & Partial<Omit<XingtuAuthor, 'oAuthorId'>>;
@@ -48,10 +51,22 @@ export interface ProtocolMap {
   checkApiKey(): Result<KeyCheck>;
   /** Panel → background: open the options page. */
   openOptions(): void;
+  /**
+   * Pages → background: a creator's avatar as a `data:` URL (fetched by the background without
+   * cookies or referrer, checked to be an image; utils/background/avatar.ts), or null.
+   */
+  getAvatar(req: { url: string }): string | null;
+  /**
+   * Panel, popup → background: the name and avatar already known for a Xingtu creator (search
+   * answers, links, recent views); never a call. Null when nothing is known.
+   */
+  knownAuthor(req: { oAuthorId: string }): KnownAuthor | null;
   /** Pages → background: the Xingtu creator of a Douyin account (cached; at most one search ever). */
   resolveDouyin(account: DouyinAccount): Result<Resolution>;
   /** Pages → background: the user links an account to a Xingtu creator (confirm, pick, or paste). */
   linkDouyin(req: { account: DouyinAccount; author: LinkedAuthor }): Result<Resolution>;
+  /** Pages → background: the user says the likely match `oAuthorId` is not this account; no call. */
+  rejectDouyin(req: { account: DouyinAccount; oAuthorId: string }): Result<Resolution>;
   /** Popup → background: Xingtu creators by nickname (one search call, cached briefly). */
   searchCreators(req: { keyword: string }): Result<XingtuAuthor[]>;
 
@@ -121,6 +136,12 @@ export interface AddedToList {
   duplicates: number;
   /** Beyond MAX_LIST_ENTRIES. */
   refused: number;
+}
+
+/** What is known of a Xingtu creator without a call. */
+export interface KnownAuthor {
+  nickname: string | null;
+  avatarUrl: string | null;
 }
 
 /** A creator shown in the panel or the popup, newest first. */

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Platform } from '../shared/platform';
 import type { FailureKind } from '../shared/types';
+import { formatNumber, formatRelativeTime } from './format';
 
 /**
  * UI strings for the panel and the popup, and those the options page and the list page share with
@@ -33,7 +34,7 @@ const zh = {
   'refreshing': '刷新中…',
   'refreshHint': '刷新不使用缓存，会重新调用一次 API（付费调用）',
   'refreshCost': '（1 次调用）',
-  'fetchedAt': '获取于 {time}',
+  'fetchedAt': '{time}获取',
   'fromCache': '来自缓存，未调用',
   'totalVideos': '共 {count} 个作品 · {categories} 个内容类型',
   'collapse': '收起',
@@ -157,7 +158,6 @@ const zh = {
   'likelyTitle': '可能是这位星图达人',
   'likelyHint': '只有昵称相同，无法确认是同一账号。确认后才会查询内容分布（一次 API 调用）。',
   'confirmMatch': '是这位，查询内容分布',
-  'notThisOne': '不是',
   'ambiguousTitle': '有多位同名星图达人，请选择',
   'pick': '选择',
   'followersCount': '{count} 粉丝',
@@ -186,6 +186,23 @@ const zh = {
   'allowOneCall': '允许调用一次',
   'balanceShort': '余额 {amount}',
   'balanceUnknownShort': '余额未知',
+
+  // ---- details users notice (issue 13 item 5): copy, retry, cool-down, other platforms, Other row ----
+  'copyId': '复制星图ID',
+  'idCopied': '已复制',
+  'idCopyFailed': '无法复制',
+  'retry': '重试',
+  'retrySearch': '重新搜索（1 次调用）',
+  'searchDenied': '该密钥无权调用「星图达人搜索」接口，无法按昵称查找。',
+  'refreshPausedUntil': '{time} 前暂停',
+  'emptyWithVideos': '有作品的平台：',
+  'emptyAlsoNone': '也无作品：{platforms}',
+  'emptyNotLookedUp': '未查询：{platforms}',
+  'platformVideos': '{platform}（{count} 个作品）',
+  'otherRow': '其他（{count} 个内容类型）',
+  'notThisCreator': '不是这位达人',
+  'rejectedTitle': '你已确认不是这位达人',
+
 } as const satisfies Record<FailureKeys | PlatformKeys, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -322,7 +339,6 @@ const en: Messages = {
   'likelyTitle': 'Likely this Xingtu creator',
   'likelyHint': 'Only the nickname matches, so it may be another account. Confirm to load the distribution (one API call).',
   'confirmMatch': 'Yes, load the distribution',
-  'notThisOne': 'No',
   'ambiguousTitle': 'Several Xingtu creators have this name — pick one',
   'pick': 'Choose',
   'followersCount': '{count} followers',
@@ -351,6 +367,22 @@ const en: Messages = {
   'allowOneCall': 'Allow one call',
   'balanceShort': 'Balance {amount}',
   'balanceUnknownShort': 'Balance unknown',
+
+  'copyId': 'Copy Xingtu ID',
+  'idCopied': 'Copied',
+  'idCopyFailed': 'Could not copy',
+  'retry': 'Retry',
+  'retrySearch': 'Search again (1 call)',
+  'searchDenied': 'This key may not call the Creator Search endpoint: no search by nickname.',
+  'refreshPausedUntil': 'Paused until {time}',
+  'emptyWithVideos': 'Platforms with videos: ',
+  'emptyAlsoNone': 'No videos either: {platforms}',
+  'emptyNotLookedUp': 'Not looked up: {platforms}',
+  'platformVideos': '{platform} ({count} videos)',
+  'otherRow': 'Other ({count} categories)',
+  'notThisCreator': 'No, not this creator',
+  'rejectedTitle': 'You said this is not the creator',
+
 };
 
 /** Both dictionaries, for tests and tooling. */
@@ -441,25 +473,30 @@ export function formatDateTime(ms: number, lang: Language = getLanguage()): stri
   return formatters(lang).dateTime.format(date);
 }
 
-/** A count with digit grouping, e.g. 12,345. */
+/** Local time of day with seconds, e.g. 14:05:30 (zh) or 2:05:30 PM (en). */
+export function formatTime(ms: number, lang: Language = getLanguage()): string {
+  return Number.isFinite(ms) ? new Date(ms).toLocaleTimeString(htmlLang(lang)) : '—';
+}
+
+/** A number as the language writes it: 3,862,000 (en), 386.2万 (zh) (utils/views/format.ts). */
 export function formatCount(n: number, lang: Language = getLanguage()): string {
-  return formatters(lang).count.format(n);
+  return formatNumber(n, lang);
+}
+
+/** "2 hours ago" / "2小时前" (show formatDateTime in a tooltip beside it). */
+export function formatRelative(ms: number, now: number = Date.now(), lang: Language = getLanguage()): string {
+  return formatRelativeTime(ms, now, lang);
 }
 
 // Made once per language: creating an Intl formatter costs far more than formatting with it
 // (the list page formats hundreds of cells per render).
-const FORMATTERS = new Map<Language, { dateTime: Intl.DateTimeFormat; count: Intl.NumberFormat }>();
+const FORMATTERS = new Map<Language, Intl.DateTimeFormat>();
 
-function formatters(lang: Language): { dateTime: Intl.DateTimeFormat; count: Intl.NumberFormat } {
+function formatters(lang: Language): { dateTime: Intl.DateTimeFormat } {
   let made = FORMATTERS.get(lang);
   if (!made) {
-    made = {
-      dateTime: new Intl.DateTimeFormat(htmlLang(lang), { dateStyle: 'medium', timeStyle: 'short' }),
-      count: new Intl.NumberFormat(htmlLang(lang), { maximumFractionDigits: 0 }),
-    };
+    made = new Intl.DateTimeFormat(htmlLang(lang), { dateStyle: 'medium', timeStyle: 'short' });
     FORMATTERS.set(lang, made);
   }
-  return made;
+  return { dateTime: made };
 }
-
-

@@ -1,4 +1,4 @@
-import { sendMessage, type DistributionRequest, type LinkedAuthor, type Resolution } from '../shared/messaging';
+import { sendMessage, type DistributionRequest, type KnownAuthor, type LinkedAuthor, type Resolution } from '../shared/messaging';
 import type { DouyinAccount } from '../shared/creator';
 import type { XingtuAuthor } from '../shared/xingtu-author';
 import { DEFAULT_MAX_ATTEMPTS } from '../shared/api-limits';
@@ -14,9 +14,15 @@ export interface ViewBridge {
   resolveDouyin(account: DouyinAccount): Promise<Result<Resolution>>;
   linkDouyin(account: DouyinAccount, author: LinkedAuthor): Promise<Result<Resolution>>;
   searchCreators(keyword: string): Promise<Result<XingtuAuthor[]>>;
+  /** "No, not this creator" for a likely match (stored as the user's answer; absent: not offered). */
+  rejectDouyin?(account: DouyinAccount, oAuthorId: string): Promise<Result<Resolution>>;
   openOptions(): void;
   /** Let one paid call past the daily call limit ("Allow one call"); absent: the button is not offered. */
   allowOneCall?(): Promise<Result<true>>;
+  /** The cached answer only, never a call (absent: not offered). */
+  peek?(req: DistributionRequest): Promise<Distribution | null>;
+  /** The name and avatar already known for a Xingtu creator, never a call (absent: not shown). */
+  knownAuthor?(oAuthorId: string): Promise<KnownAuthor | null>;
 }
 
 /** Added to the background's own worst case before the view stops waiting. */
@@ -69,6 +75,9 @@ export function withDeadlines(bridge: ViewBridge, deadlineMs: () => Promise<numb
     searchCreators: bounded(bridge.searchCreators),
     openOptions: bridge.openOptions,
     ...(bridge.allowOneCall ? { allowOneCall: bounded(bridge.allowOneCall) } : {}),
+    ...(bridge.rejectDouyin ? { rejectDouyin: bounded(bridge.rejectDouyin) } : {}),
+    ...(bridge.peek ? { peek: bridge.peek } : {}),
+    ...(bridge.knownAuthor ? { knownAuthor: bridge.knownAuthor } : {}),
   };
 }
 
@@ -77,8 +86,11 @@ const messages: ViewBridge = {
   resolveDouyin: (account) => sendMessage('resolveDouyin', account),
   linkDouyin: (account, author) => sendMessage('linkDouyin', { account, author }),
   searchCreators: (keyword) => sendMessage('searchCreators', { keyword }),
+  rejectDouyin: (account, oAuthorId) => sendMessage('rejectDouyin', { account, oAuthorId }),
   openOptions: () => void sendMessage('openOptions', undefined).catch(() => undefined),
   allowOneCall: () => sendMessage('allowOneCall', undefined),
+  peek: (req) => peekDistribution(req),
+  knownAuthor: (oAuthorId) => knownAuthor(oAuthorId),
 };
 
 export const messagingBridge: ViewBridge = withDeadlines(messages, async () => bridgeDeadlineMs(await loadSettings()));
@@ -87,6 +99,31 @@ export const messagingBridge: ViewBridge = withDeadlines(messages, async () => b
 export async function peekDistribution(req: DistributionRequest): Promise<Distribution | null> {
   try {
     return await sendMessage('peekDistribution', req);
+  } catch {
+    return null;
+  }
+}
+
+const avatarAsks = new Map<string, Promise<string | null>>();
+
+/** A creator's avatar as a `data:` URL from the background (asked once per page), or null. */
+export function avatarDataUrl(url: string): Promise<string | null> {
+  let ask = avatarAsks.get(url);
+  if (!ask) {
+    ask = sendMessage('getAvatar', { url }).then(
+      (value) => (typeof value === 'string' && value.startsWith('data:image/') ? value : null),
+      () => null,
+    );
+    avatarAsks.set(url, ask);
+  }
+  return ask;
+}
+
+/** The name and avatar the background already knows for a Xingtu creator (never a call), or null. */
+export async function knownAuthor(oAuthorId: string): Promise<KnownAuthor | null> {
+  try {
+    const known = await sendMessage('knownAuthor', { oAuthorId });
+    return known && typeof known === 'object' ? known : null;
   } catch {
     return null;
   }
