@@ -19,16 +19,17 @@ export interface PanelAppProps {
 export function PanelApp({ creator, collapsed, onToggle, bridge = messagingBridge, lists = messagingListShortcuts }: PanelAppProps) {
   if (collapsed) {
     return (
-      <div class="xdp-panel xdp-panel--collapsed">
+      <main class="xdp-panel xdp-panel--collapsed">
+        <h1 class="xdp-sr-only">{t('panelTitle')}</h1>
         <button type="button" class="xdp-pill" onClick={onToggle} aria-expanded="false">
           <span class="xdp-pill__dot" aria-hidden="true" />
           {t('showDistribution')}
         </button>
-      </div>
+      </main>
     );
   }
   return (
-    <section class="xdp-panel" aria-label={t('panelTitle')}>
+    <main class="xdp-panel" aria-label={t('panelTitle')}>
       <header class="xdp-panel__bar">
         <h1 class="xdp-panel__title">{t('panelTitle')}</h1>
         <button type="button" class="xdp-panel__collapse" onClick={onToggle} aria-expanded="true" title={t('collapse')}>
@@ -45,6 +46,6 @@ export function PanelApp({ creator, collapsed, onToggle, bridge = messagingBridg
           <p class="xdp-panel__empty">{t('noCreatorOnPage')}</p>
         )}
       </div>
-    </section>
+    </main>
   );
 }

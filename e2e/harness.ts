@@ -142,6 +142,10 @@ export interface LaunchOptions {
    */
   routing?: 'guard' | 'fixtures';
   extraHosts?: readonly string[];
+  /** Browser UI language, e.g. 'zh-CN' (default 'en-US'): what the extension's i18n reads. */
+  lang?: string;
+  /** `prefers-color-scheme` of every page and frame (default: light). */
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface LaunchedExtension {
@@ -186,8 +190,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   const ownDir = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'xdl-e2e-')));
   const headless = options.headless ?? true;
+  const lang = options.lang ?? 'en-US';
   const args = [
-    ...BROWSER_ARGS,
+    ...BROWSER_ARGS.map((arg) => (arg.startsWith('--lang=') ? `--lang=${lang}` : arg)),
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
   ];
@@ -197,7 +202,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: false, // headless is chosen by --headless=new above: the old mode has no extensions
-      locale: 'en-US',
+      locale: lang,
+      colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 1280, height: 800 },
       args,
     });

@@ -1,0 +1,196 @@
+/**
+ * Accessibility: axe-core on every view and state a user can reach — the panel (no key, loading,
+ * data, empty, collapsed, each kind of error, the Douyin sure / likely / namesakes / not on
+ * Xingtu states and the correction with its error), the popup (lookup, error, search results,
+ * a creator), the options page (with errors) and the list page — in light and dark, in Chinese
+ * and English. A serious or critical violation (or one of the rules in e2e/a11y-helpers.ts
+ * ALWAYS_FAIL) fails the test, with every finding of the run listed.
+ *
+ * One browser per language and scheme; the states are reached one after the other in it.
+ */
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { test, expect, TEST_API_KEY } from './fixtures';
+import { creatorPageUrl, extensionIdOf, extensionServiceWorker, launchExtension } from './harness';
+import type { MockApi, Scenario } from './mock-api';
+import { axePage, axePanel, expectNoBlocking, panelFrame, type Finding } from './a11y-helpers';
+import { douyinCreatorHtml, douyinUserUrl, DOUYIN_ORIGIN } from './douyin-pages';
+import {
+  DEMO_DOUYIN_ACCOUNTS,
+  EMPTY_DRAMA_CREATOR_ID,
+  FOOD_CREATOR_ID,
+  MUSIC_CREATOR_ID,
+  NOT_ON_XINGTU_ACCOUNT,
+} from './fixtures/creators';
+
+const FOOD = DEMO_DOUYIN_ACCOUNTS[FOOD_CREATOR_ID]!;
+const MUSIC = DEMO_DOUYIN_ACCOUNTS[MUSIC_CREATOR_ID]!;
+/** Douyin pages whose server data is unreadable: only the nickname is known (a likely match, or namesakes). */
+const NICKNAME_ONLY = new Set([MUSIC.secUid, FOOD.secUid + '-nouid']);
+
+/** Error states: a creator id each, the mock's answer, the failure kind the panel shows. */
+const ERRORS: readonly { id: string; scenario: Scenario; kind: string }[] = [
+  { id: '7300000000000000101', scenario: { code: 100 }, kind: 'invalid-token' },
+  { id: '7300000000000000400', scenario: { code: 400 }, kind: 'invalid-params' },
+  { id: '7300000000000000600', scenario: { code: 600 }, kind: 'permission-denied' },
+  { id: '7300000000000000404', scenario: { code: 404 }, kind: 'undocumented-code' },
+  { id: '7300000000000000999', scenario: { code: 999 }, kind: 'unknown-code' },
+  { id: '7300000000000000010', scenario: { upstream: { status_code: 10, status_message: 'author not found' } }, kind: 'upstream' },
+  { id: '7300000000000000403', scenario: { http: 403 }, kind: 'http' },
+  { id: '7300000000000000002', scenario: { body: '{"code":0,"data":' }, kind: 'bad-response' },
+  { id: '7300000000000000003', scenario: { destroy: true }, kind: 'network' },
+  // Blocks further calls with the key (utils/background/api/call-guard.ts): last.
+  { id: '7300000000000000303', scenario: { code: 303 }, kind: 'quota-exceeded' },
+];
+const LOADING_ID = '7300000000000000777';
+
+async function routeDouyin(context: BrowserContext): Promise<void> {
+  await context.route(`${DOUYIN_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (route.request().resourceType() !== 'document') return route.fulfill({ status: 204, body: '' });
+    const secUid = /^\/user\/([^/]+)$/.exec(url.pathname)?.[1] ?? '';
+    const base = [FOOD, MUSIC, NOT_ON_XINGTU_ACCOUNT].find((p) => secUid.startsWith(p.secUid)) ?? null;
+    let html = douyinCreatorHtml(base, [], 'normal');
+    // No readable server data: the reader falls back to the header, which names no uid.
+    if (NICKNAME_ONLY.has(secUid)) html = html.replace(/<script id="RENDER_DATA"[^]*?<\/script>/, '');
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+  });
+}
+
+/** The key and the mock as endpoint, written where the options page saves them. */
+async function configure(worker: Worker, mockApi: MockApi, apiKey: string): Promise<void> {
+  await worker.evaluate(
+    async ({ apiKey, url }) => {
+      await chrome.storage.local.set({
+        apiKey,
+        settings: { endpoint: 'custom', customUrl: url, cacheTtlHours: 24, timeoutSeconds: 10, runConcurrency: 2, dailyCallLimit: null, pricePerCall: null },
+      });
+    },
+    { apiKey, url: mockApi.url },
+  );
+}
+
+async function openCreator(page: Page, url: string, selector: string): Promise<void> {
+  await page.goto(url);
+  const frame = await panelFrame(page);
+  await expect(frame.locator(selector).first()).toBeVisible({ timeout: 15_000 });
+}
+
+/**
+ * Both schemes in both languages. Every error kind has the same markup and colours (only the
+ * words differ): two runs go through all of them, the other two through the first three.
+ */
+const COMBOS = [
+  { lang: 'zh-CN', colorScheme: 'light', allErrors: true },
+  { lang: 'en-US', colorScheme: 'dark', allErrors: true },
+  { lang: 'zh-CN', colorScheme: 'dark', allErrors: false },
+  { lang: 'en-US', colorScheme: 'light', allErrors: false },
+] as const;
+
+for (const { lang, colorScheme, allErrors } of COMBOS) {
+  test(`axe: every view and state, ${lang}, ${colorScheme}`, async ({ mockApi }) => {
+    test.setTimeout(90_000);
+    const launched = await launchExtension({ lang, colorScheme });
+    const findings: Finding[] = [];
+    const check = async (run: Promise<Finding[]>) => findings.push(...(await run));
+    try {
+      const { context } = launched;
+      await routeDouyin(context);
+      const worker = await extensionServiceWorker(context);
+      const ext = `chrome-extension://${extensionIdOf(worker)}`;
+      const page = context.pages()[0] ?? (await context.newPage());
+      const tab = await context.newPage();
+
+      // ---- no key yet ----
+      await openCreator(page, creatorPageUrl(FOOD_CREATOR_ID), '.xdp-view__status--no-key');
+      await check(axePanel(page, 'panel: no key'));
+      await tab.goto(`${ext}/popup.html`);
+      await expect(tab.locator('#creator-input')).toBeVisible();
+      const zh = lang === 'zh-CN';
+      await expect(tab).toHaveTitle(zh ? '星图达人内容分布' : 'Xingtu Distribution Lens');
+      expect(await tab.evaluate(() => document.documentElement.lang)).toBe(zh ? 'zh-CN' : 'en');
+      await check(axePage(tab, 'popup: lookup'));
+      await tab.locator('.xdp-lookup button[type="submit"]').click();
+      await expect(tab.locator('.xdp-lookup__error')).toBeVisible();
+      await check(axePage(tab, 'popup: lookup error'));
+      await tab.goto(`${ext}/options.html`);
+      await expect(tab).toHaveTitle(zh ? '星图达人内容分布 · 设置' : 'Xingtu Distribution Lens · Settings');
+      expect(await tab.evaluate(() => document.documentElement.lang)).toBe(zh ? 'zh-CN' : 'en');
+      await tab.locator('#endpoint').selectOption('custom');
+      await tab.locator('#custom-url').fill('not a url');
+      await tab.locator('button[type="submit"]').click();
+      await expect(tab.locator('#custom-url[aria-invalid="true"]')).toBeVisible();
+      await check(axePage(tab, 'options: errors'));
+      await tab.locator('#api-key').fill(TEST_API_KEY);
+      await tab.locator('#custom-url').fill(mockApi.url);
+      await tab.locator('button[type="submit"]').click();
+      await expect(tab.locator('.xdp-notice--ok')).toBeVisible();
+      await check(axePage(tab, 'options: saved'));
+      await configure(worker, mockApi, TEST_API_KEY);
+
+      // ---- the panel on Xingtu ----
+      await openCreator(page, creatorPageUrl(FOOD_CREATOR_ID), 'table');
+      await check(axePanel(page, 'panel: data'));
+      const frame = await panelFrame(page);
+      await frame.locator('.xdp-panel__collapse').click();
+      await expect(frame.locator('.xdp-pill')).toBeVisible();
+      await check(axePanel(page, 'panel: collapsed'));
+      await frame.locator('.xdp-pill').click();
+      await expect(frame.locator('table')).toBeVisible();
+
+      await openCreator(page, creatorPageUrl(EMPTY_DRAMA_CREATOR_ID), 'table');
+      await (await panelFrame(page)).locator('.xdp-view__platform').last().click();
+      await expect((await panelFrame(page)).locator('.xdp-view__status--empty')).toBeVisible();
+      await check(axePanel(page, 'panel: empty platform'));
+
+      mockApi.setScenario(LOADING_ID, { hang: true });
+      await openCreator(page, creatorPageUrl(LOADING_ID), '.xdp-view__status--loading');
+      await check(axePanel(page, 'panel: loading'));
+
+      // ---- the panel's language and the tab titles ----
+      expect(await (await panelFrame(page)).evaluate(() => document.documentElement.lang)).toBe(zh ? 'zh-CN' : 'en');
+
+      // ---- the popup, for the creator of a tab, and a search ----
+      await openCreator(page, creatorPageUrl(FOOD_CREATOR_ID), 'table');
+      // The creator page is the first tab (no "tabs" permission: URLs are not readable here).
+      const tabId = await worker.evaluate(async () => Math.min(...(await chrome.tabs.query({})).map((t) => t.id ?? Infinity)));
+      await tab.goto(`${ext}/popup.html?tab=${tabId}`);
+      await expect(tab.locator('table')).toBeVisible({ timeout: 15_000 });
+      await check(axePage(tab, 'popup: creator'));
+      await tab.locator('#creator-input').fill(FOOD.nickname);
+      await tab.locator('.xdp-lookup button[type="submit"]').click();
+      await expect(tab.locator('[data-author-id]')).toHaveCount(2, { timeout: 15_000 });
+      await check(axePage(tab, 'popup: search results'));
+
+      // ---- the list page ----
+      await tab.goto(`${ext}/list.html`);
+      await expect(tab.locator('main[aria-busy="false"]')).toBeVisible({ timeout: 15_000 });
+      await expect(tab).toHaveTitle(zh ? '星图达人内容分布 · 达人清单' : 'Xingtu Distribution Lens · Creator lists');
+      await check(axePage(tab, 'list page'));
+
+      // ---- Douyin ----
+      await openCreator(page, douyinUserUrl(FOOD.secUid), 'table');
+      await check(axePanel(page, 'panel: Douyin sure match'));
+      await (await panelFrame(page)).locator('.xdp-correct__toggle').click();
+      await (await panelFrame(page)).locator('.xdp-correct button[type="submit"]').click();
+      await expect((await panelFrame(page)).locator('.xdp-correct__error')).toBeVisible();
+      await check(axePanel(page, 'panel: Douyin correction error'));
+      await openCreator(page, douyinUserUrl(MUSIC.secUid), '[data-match="likely"]');
+      await check(axePanel(page, 'panel: Douyin likely'));
+      await openCreator(page, douyinUserUrl(FOOD.secUid + '-nouid'), '[data-match="ambiguous"]');
+      await check(axePanel(page, 'panel: Douyin namesakes'));
+      await openCreator(page, douyinUserUrl(NOT_ON_XINGTU_ACCOUNT.secUid), '[data-match="none"]');
+      await check(axePanel(page, 'panel: Douyin not on Xingtu'));
+
+      // ---- every kind of error ----
+      for (const { id, scenario, kind } of allErrors ? ERRORS : ERRORS.slice(0, 3)) {
+        mockApi.setScenario(id, scenario);
+        await openCreator(page, creatorPageUrl(id), `[data-kind="${kind}"]`);
+        await check(axePanel(page, `panel: error ${kind}`));
+      }
+    } finally {
+      await launched.close();
+    }
+    expectNoBlocking(findings, `${lang} ${colorScheme}`);
+  });
+}
+
