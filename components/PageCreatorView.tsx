@@ -4,9 +4,19 @@ import type { ViewBridge } from '@/utils/views/view-bridge';
 import { CreatorView } from './CreatorView';
 import { DouyinCreatorView } from './DouyinCreatorView';
 import { StatusMessage } from './StatusMessage';
+import { LiveRegion } from './LiveRegion';
 
-/** Whatever a tab shows: a Xingtu creator, a Douyin creator (resolved first), or why not. */
-export function PageCreatorView({ creator, bridge, compact = false }: { creator: PageCreator; bridge: ViewBridge; compact?: boolean }) {
+/**
+ * Whatever a tab shows: a Xingtu creator, a Douyin creator (resolved first), or why not. Owns the
+ * view's one live region: the creator views inside announce through it.
+ */
+export function PageCreatorView(props: { creator: PageCreator; bridge: ViewBridge; compact?: boolean }) {
+  const { kind } = props.creator;
+  const message = kind === 'douyin-reading' ? t('readingPage') : kind === 'douyin-unreadable' ? t('unreadableTitle') : null;
+  return <LiveRegion message={message}>{pageView(props)}</LiveRegion>;
+}
+
+function pageView({ creator, bridge, compact = false }: { creator: PageCreator; bridge: ViewBridge; compact?: boolean }) {
   switch (creator.kind) {
     case 'xingtu':
       return (
@@ -29,7 +39,7 @@ export function PageCreatorView({ creator, bridge, compact = false }: { creator:
     case 'douyin-unreadable':
       return (
         <div class="xdp-view">
-          <div class="xdp-view__status" role="status" data-kind="unreadable">
+          <div class="xdp-view__status" data-kind="unreadable">
             <p class="xdp-view__status-title">{t('unreadableTitle')}</p>
             <p>{t('unreadableHint')}</p>
           </div>

@@ -353,6 +353,17 @@ export interface PanelHandles {
   frame: FrameLocator;
 }
 
+/** A view's error block (components/StatusMessage.tsx; not a live region: the view's LiveRegion announces it). */
+export const ERROR_BLOCK = '.xdp-view__status--error';
+
+/**
+ * Text shown in a view, not the copy its live region (components/LiveRegion.tsx) says to screen
+ * readers: `getByText` alone finds both.
+ */
+export function shownText(scope: FrameLocator | Page, text: string | RegExp): Locator {
+  return scope.getByText(text).and(scope.locator(':not([data-live-region])'));
+}
+
 /** The panel's locators on a page (Playwright locators pierce open shadow roots). */
 export function panel(page: Page): PanelHandles {
   const host = page.locator(PANEL_HOST_TAG);

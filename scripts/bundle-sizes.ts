@@ -13,8 +13,12 @@ export const SIZE_BUDGETS = {
   contentScript: 8 * 1024,
   /** Everything the in-page panel loads (HTML, JS, CSS): Preact, Chart.js and the views. */
   panelPage: 90 * 1024,
-  /** Everything the toolbar popup loads (the same views and chart as the panel). */
-  popupPage: 90 * 1024,
+  /**
+   * Everything the toolbar popup loads (the same views and chart as the panel). 91, not 90: the
+   * screen-reader work of issue 13 (one live region per view, focus kept after each action, the
+   * platform tab list) added 0.9 KB to the views the popup shares with the panel (docs/performance.md).
+   */
+  popupPage: 91 * 1024,
   /**
    * What the options page loads before it shows the settings form (its static imports): the form,
    * the daily call limit and the price per call. The balance line and the Usage section come after.

@@ -186,6 +186,11 @@ const zh = {
   'allowOneCall': '允许调用一次',
   'balanceShort': '余额 {amount}',
   'balanceUnknownShort': '余额未知',
+
+  // ---- screen readers: what the view's live region says (components/LiveRegion.tsx) ----
+  'announceLoaded': '{platform}内容分布已加载：{summary}',
+  'announceError': '{title}。{action}',
+  'announceNamed': '{title}：{name}',
 } as const satisfies Record<FailureKeys | PlatformKeys, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -351,6 +356,11 @@ const en: Messages = {
   'allowOneCall': 'Allow one call',
   'balanceShort': 'Balance {amount}',
   'balanceUnknownShort': 'Balance unknown',
+
+  // ---- screen readers: what the view's live region says (components/LiveRegion.tsx) ----
+  'announceLoaded': '{platform} distribution loaded: {summary}',
+  'announceError': '{title}. {action}',
+  'announceNamed': '{title}: {name}',
 };
 
 /** Both dictionaries, for tests and tooling. */
