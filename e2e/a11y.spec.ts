@@ -9,7 +9,7 @@
  * One browser per language and scheme; the states are reached one after the other in it.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { test, expect, TEST_API_KEY } from './fixtures';
+import { test, expect, TEST_API_KEY, waitForPanel } from './fixtures';
 import { creatorPageUrl, extensionIdOf, extensionServiceWorker, launchExtension } from './harness';
 import type { MockApi, Scenario } from './mock-api';
 import { axePage, axePanel, expectNoBlocking, panelFrame, type Finding } from './a11y-helpers';
@@ -194,3 +194,44 @@ for (const { lang, colorScheme, allErrors } of COMBOS) {
   });
 }
 
+
+test('keyboard: the platform tab list, Refresh keeps the focus, the focus ring shows', async ({ page, configureExtension, mockApi }) => {
+  await configureExtension(page);
+  await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
+  const { frame } = await waitForPanel(page);
+  await expect(frame.getByRole('tablist', { name: 'Platform' })).toBeVisible();
+  const tab = (name: string) => frame.getByRole('tab', { name, exact: true });
+  await expect(tab('Short video')).toHaveAttribute('aria-selected', 'true');
+  await expect(frame.getByRole('tabpanel', { name: 'Short video' })).toBeVisible();
+
+  await tab('Short video').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Live')).toBeFocused();
+  // Moving is not selecting: a selection may cost a call.
+  await expect(tab('Short video')).toHaveAttribute('aria-selected', 'true');
+  expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID })).toHaveLength(1);
+  await page.keyboard.press('Enter');
+  await expect(tab('Live')).toHaveAttribute('aria-selected', 'true');
+  await expect(frame.getByRole('tabpanel', { name: 'Live' })).toBeVisible();
+  await expect(frame.locator('table')).toBeVisible();
+  await expect(tab('Live')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(tab('Short drama')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Short video')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tab('Short video')).toBeFocused();
+  expect(await tab('Short video').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  // Tab leaves the list (one tab stop) for the next control.
+  await page.keyboard.press('Shift+Tab');
+  await expect(frame.getByRole('button', { name: /Refresh/ })).toBeFocused();
+
+  // Refresh: busy, the focus stays on it, and it is there again when the answer came.
+  mockApi.setScenario(FOOD_CREATOR_ID, { delayMs: 600 });
+  await page.keyboard.press('Enter');
+  await expect(frame.getByRole('button', { name: /Refresh/ })).toHaveAttribute('aria-disabled', 'true');
+  await expect(frame.getByRole('button', { name: /Refresh/ })).toBeFocused();
+  await expect(frame.getByRole('button', { name: /Refresh/ })).not.toHaveAttribute('aria-disabled', 'true', { timeout: 10_000 });
+  await expect(frame.getByRole('button', { name: /Refresh/ })).toBeFocused();
+  expect(await frame.getByRole('button', { name: /Refresh/ }).evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+});
