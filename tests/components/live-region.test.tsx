@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { CreatorView } from '../../components/CreatorView';
 import { DouyinCreatorView } from '../../components/DouyinCreatorView';
 import { PageCreatorView } from '../../components/PageCreatorView';
+import { PopupApp } from '../../components/PopupApp';
 import { setLanguage } from '../../utils/views/i18n';
 import type { DouyinAccount } from '../../utils/shared/creator';
 import type { LinkedAuthor, Resolution } from '../../utils/shared/messaging';
@@ -149,5 +150,25 @@ describe('the view announces its state through one polite live region', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await flush();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Wrong match?' }));
+  });
+
+  it('the popup search: searching, then how many were found', async () => {
+    const found = deferred<Result<XingtuAuthor[]>>();
+    const bridge = {
+      load: vi.fn(),
+      resolveDouyin: vi.fn(),
+      linkDouyin: vi.fn(),
+      searchCreators: vi.fn(() => found.promise),
+      openOptions: vi.fn(),
+    } as unknown as ViewBridge;
+    render(<PopupApp pageCreator={null} bridge={bridge} balance={async () => ({ ok: false as const, error: { kind: 'no-key' as const } })} />);
+    fireEvent.input(screen.getByLabelText('Creator'), { target: { value: '吉他阿哲' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
+    await flush();
+    expect(document.querySelector('[aria-live]')!.textContent).toBe('Searching…');
+    const { texts, stop } = recordAnnouncements();
+    await act(async () => found.resolve({ ok: true, value: [AUTHOR, { ...AUTHOR, oAuthorId: '6912345678901234567' }] }));
+    await waitFor(() => expect(texts).toEqual(['Xingtu search results: 2']));
+    stop();
   });
 });
