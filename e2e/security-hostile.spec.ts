@@ -171,7 +171,7 @@ test('fake messages: postMessage to the panel and to the page, forged tokens, fa
   const after = await iframe.boundingBox();
   expect(after?.width).toBe(before?.width);
   // The panel still works: a platform switch costs one call for FOOD.
-  await frame.getByRole('radio', { name: 'Live' }).click();
+  await frame.getByRole('tab', { name: 'Live' }).click();
   await expect.poll(() => callsById(mockApi)).toEqual({ [FOOD_CREATOR_ID]: 2 });
 });
 

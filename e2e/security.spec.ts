@@ -123,7 +123,7 @@ test.describe('key isolation', () => {
     await page.locator('#nav-market').click();
     await page.locator(`a[data-author-id="${FOOD_CREATOR_ID}"]`).click();
     const { frame } = await waitForPanel(page, { extensionId });
-    await frame.getByRole('radio', { name: 'Live' }).click();
+    await frame.getByRole('tab', { name: 'Live' }).click();
     await expect(frame.locator('table tbody tr').first()).toContainText('美食');
 
     // Error answers whose server messages echo the key (as some proxies do).
