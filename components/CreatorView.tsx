@@ -147,7 +147,7 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
     : loading
       ? data ? t('refreshing') : statusAnnouncement({ state: 'loading' })
       : data && data.rows.length > 0
-        ? t('announceLoaded', { platform: platformName, summary: topCategories(data.rows) })
+        ? t('announceNamed', { title: platformName, name: topCategories(data.rows) })
         : data ? t('announceNamed', { title: platformName, name: statusAnnouncement({ state: 'empty' }) }) : null;
 
   return (

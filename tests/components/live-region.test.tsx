@@ -79,7 +79,7 @@ describe('the view announces its state through one polite live region', () => {
     await flush();
     for (let i = 0; i < 3; i++) rerender(view());
     await flush();
-    expect(texts).toEqual(['Short video distribution loaded: 美食 60.0%, 音乐 30.0%, 随拍 10.0%']);
+    expect(texts).toEqual(['Short video: 美食 60.0%, 音乐 30.0%, 随拍 10.0%']);
 
     fireEvent.click(screen.getByRole('button', { name: /Refresh/ }));
     await flush();
@@ -123,11 +123,11 @@ describe('the view announces its state through one polite live region', () => {
     yes.focus();
     fireEvent.click(yes);
     await waitFor(() => expect(screen.queryByRole('table')).not.toBeNull());
-    await waitFor(() => expect(texts.at(-1)).toMatch(/distribution loaded/));
+    await waitFor(() => expect(texts.at(-1)).toMatch(/^Short video: /));
     stop();
     await waitFor(() => expect(document.activeElement?.hasAttribute('data-focus-target')).toBe(true));
     expect(document.activeElement?.textContent).toBe('Xingtu creator · set by you');
-    expect(texts.at(-1)).toBe('Short video distribution loaded: 美食 60.0%, 音乐 30.0%, 随拍 10.0%');
+    expect(texts.at(-1)).toBe('Short video: 美食 60.0%, 音乐 30.0%, 随拍 10.0%');
     expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
   });
 

@@ -188,7 +188,6 @@ const zh = {
   'balanceUnknownShort': '余额未知',
 
   // ---- screen readers: what the view's live region says (components/LiveRegion.tsx) ----
-  'announceLoaded': '{platform}内容分布已加载：{summary}',
   'announceError': '{title}。{action}',
   'announceNamed': '{title}：{name}',
 } as const satisfies Record<FailureKeys | PlatformKeys, string> & Record<string, string>;
@@ -358,7 +357,6 @@ const en: Messages = {
   'balanceUnknownShort': 'Balance unknown',
 
   // ---- screen readers: what the view's live region says (components/LiveRegion.tsx) ----
-  'announceLoaded': '{platform} distribution loaded: {summary}',
   'announceError': '{title}. {action}',
   'announceNamed': '{title}: {name}',
 };
