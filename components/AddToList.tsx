@@ -6,6 +6,7 @@ import type { ListAddition, ListShortcuts } from '@/utils/views/list-shortcuts';
 import type { ListAnswer } from '@/utils/views/list-bridge';
 import './view.css';
 import './add-to-list.css';
+import { useAnnounce } from './LiveRegion';
 
 /**
  * The creator-list shortcuts of a view (the panel and the popup provide them; a view without
@@ -30,24 +31,31 @@ export function AddToList({ oAuthorId }: { oAuthorId: string }) {
   const lists = useContext(ListShortcutsContext);
   const [shown, setShown] = useState<Shown>({ id: oAuthorId, busy: false, answer: null });
   const token = useRef(0);
+  const announce = useAnnounce();
   if (!lists) return null;
   const current: Shown = shown.id === oAuthorId ? shown : { id: oAuthorId, busy: false, answer: null };
 
   const add = () => {
+    if (current.busy) return;
     const mine = ++token.current;
     setShown({ id: oAuthorId, busy: true, answer: null });
     lists.addCreator(oAuthorId).then(
-      (answer) => mine === token.current && setShown({ id: oAuthorId, busy: false, answer }),
+      (answer) => {
+        if (mine !== token.current) return;
+        setShown({ id: oAuthorId, busy: false, answer });
+        announce(additionText(answer)); // through the view's one live region
+      },
       () => mine === token.current && setShown({ id: oAuthorId, busy: false, answer: { ok: false, error: { kind: 'unexpected' } } }),
     );
   };
 
   return (
     <div class="xdp-view__list">
-      <button type="button" class="xdp-view__button" onClick={add} disabled={current.busy}>
+      {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to <body>. */}
+      <button type="button" class="xdp-view__button" onClick={add} aria-disabled={current.busy ? 'true' : undefined}>
         {current.busy ? t('addingToList') : t('addToList')}
       </button>
-      <span class="xdp-view__list-status" role="status">
+      <span class="xdp-view__list-status">
         {current.answer && additionText(current.answer)}
       </span>
       {current.answer?.ok && (

@@ -1,14 +1,15 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_PLATFORM, type Platform } from '@/utils/shared/platform';
 import type { DistributionRequest } from '@/utils/shared/messaging';
 import type { Distribution, Failure, Result } from '@/utils/shared/types';
 import { formatCount, formatDateTime, formatTime, platformKey, t } from '@/utils/views/i18n';
 import { xingtuCreatorUrl } from '@/utils/shared/xingtu-link';
-import { DistributionChart } from './DistributionChart';
+import { DistributionChart, topCategories } from './DistributionChart';
 import { DistributionTable } from './DistributionTable';
-import { PlatformSwitch } from './PlatformSwitch';
+import { PlatformSwitch, platformTabId } from './PlatformSwitch';
+import { LiveRegion } from './LiveRegion';
 import { AddToList } from './AddToList';
-import { StatusMessage, type ViewFailure } from './StatusMessage';
+import { StatusMessage, statusAnnouncement, type ViewFailure } from './StatusMessage';
 import { allowOneCallThen } from './allow-one-call';
 import { CopyId } from './CopyId';
 import { TimeAgo } from './TimeAgo';
@@ -152,8 +153,18 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
   const totalVideos = data ? data.rows.reduce((sum, r) => sum + r.count, 0) : 0;
   // During a 302 cool-down Refresh cannot call: it says until when instead of doing nothing.
   const coolUntil = useCoolDown(error);
+  const panelId = useId();
+  const platformName = t(platformKey(platform));
+  const announcement = error
+    ? statusAnnouncement(error.kind === 'no-key' ? { state: 'no-key' } : { state: 'error', error })
+    : loading
+      ? data ? t('refreshing') : statusAnnouncement({ state: 'loading' })
+      : data && data.rows.length > 0
+        ? t('announceNamed', { title: platformName, name: topCategories(data.rows) })
+        : data ? t('announceNamed', { title: platformName, name: statusAnnouncement({ state: 'empty' }) }) : null;
 
   return (
+    <LiveRegion message={announcement}>
     <div class={`xdp-view${compact ? ' xdp-view--compact' : ''}`} aria-busy={loading ? 'true' : 'false'}>
       <div class="xdp-view__head">
         <span class="xdp-view__id">
@@ -172,8 +183,10 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
         <button
           type="button"
           class="xdp-view__button xdp-view__refresh"
-          onClick={onRefresh}
-          disabled={loading || coolUntil !== null}
+          onClick={() => {
+            if (!loading && coolUntil === null) onRefresh();
+          }}
+          aria-disabled={loading || coolUntil !== null ? 'true' : undefined}
           title={coolUntil !== null ? t('blocked.rate-limited', { time: formatDateTime(coolUntil) }) : t('refreshHint')}
         >
           <span class={`xdp-view__refresh-icon${loading ? ' xdp-view__refresh-icon--spin' : ''}`} aria-hidden="true">
@@ -190,9 +203,9 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
         </button>
       </div>
 
-      <PlatformSwitch value={platform} onChange={onPlatform} />
+      <PlatformSwitch value={platform} onChange={onPlatform} panelId={panelId} />
 
-      <div class="xdp-view__body">
+      <div class="xdp-view__body" role="tabpanel" id={panelId} aria-labelledby={platformTabId(panelId, platform)}>
         {error?.kind === 'no-key' ? (
           <StatusMessage state="no-key" onOpenSettings={openOptions} />
         ) : error ? (
@@ -210,7 +223,7 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
         {data && data.rows.length > 0 && (
           <div class="xdp-view__data">
             <DistributionChart rows={data.rows} compact={compact} />
-            <DistributionTable rows={data.rows} caption={t('tableCaption', { platform: t(platformKey(platform)) })} />
+            <DistributionTable rows={data.rows} caption={t('tableCaption', { platform: platformName })} />
           </div>
         )}
 
@@ -228,5 +241,6 @@ export function CreatorView({ oAuthorId, load, openOptions, compact = false, all
         <AddToList oAuthorId={oAuthorId} />
       </div>
     </div>
+    </LiveRegion>
   );
 }

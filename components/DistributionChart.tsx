@@ -24,15 +24,20 @@ export interface DistributionChartProps {
 /** How many categories the canvas's text alternative names. */
 const SUMMARY_COUNT = 3;
 
-/** The canvas's text alternative: the top categories with their shares. */
-export function chartSummary(rows: readonly CategoryRow[]): string {
+/** The top categories with their shares ("美食 53.0%、音乐 20.1%、随拍 11.1% 等 3 个内容类型"); '' when none. */
+export function topCategories(rows: readonly CategoryRow[]): string {
   const shown = rows.filter((r) => r.count > 0);
-  if (shown.length === 0) return t('chartEmpty');
   const parts = shown
     .slice(0, SUMMARY_COUNT)
     .map((r) => t('chartItem', { name: r.name, share: formatShare(r.share) }));
   if (shown.length > SUMMARY_COUNT) parts.push(t('chartMore', { count: shown.length - SUMMARY_COUNT }));
-  return t('chartLabel', { summary: parts.join(t('listSeparator')) });
+  return parts.join(t('listSeparator'));
+}
+
+/** The canvas's text alternative: the top categories with their shares. */
+export function chartSummary(rows: readonly CategoryRow[]): string {
+  const summary = topCategories(rows);
+  return summary === '' ? t('chartEmpty') : t('chartLabel', { summary });
 }
 
 function chartData(slices: readonly ChartSlice[]): ChartConfiguration<'doughnut'>['data'] {

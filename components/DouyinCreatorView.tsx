@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/views/i18n';
 import type { DouyinAccount } from '@/utils/shared/creator';
@@ -5,7 +6,8 @@ import type { LinkedAuthor, Resolution } from '@/utils/shared/messaging';
 import type { Failure, Result } from '@/utils/shared/types';
 import type { ViewBridge } from '@/utils/views/view-bridge';
 import { CreatorView } from './CreatorView';
-import { StatusMessage } from './StatusMessage';
+import { StatusMessage, statusAnnouncement } from './StatusMessage';
+import { LiveRegion } from './LiveRegion';
 import { AuthorCard } from './AuthorCard';
 import { LinkCorrection } from './LinkCorrection';
 import { allowOneCallThen } from './allow-one-call';
@@ -21,7 +23,25 @@ const accountKey = (a: DouyinAccount) => JSON.stringify([a.uid, a.secUid, a.nick
  * the data belongs to, let the user confirm a nickname-only match, pick among namesakes, or
  * correct the match; then the distribution.
  */
-export function DouyinCreatorView({ account, bridge, compact = false }: { account: DouyinAccount; bridge: ViewBridge; compact?: boolean }) {
+export function DouyinCreatorView(props: { account: DouyinAccount; bridge: ViewBridge; compact?: boolean }) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  // After the user's choice ("Yes", "Choose", a pasted link) the block they acted in is replaced:
+  // focus goes to the new state's heading, not to <body>.
+  const moveFocus = useRef(false);
+  const view = useDouyinView(props, rootRef, () => (moveFocus.current = true));
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    rootRef.current?.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+    if (view.settled) moveFocus.current = false;
+  }, [view.body]);
+  return <LiveRegion message={view.message}>{view.body}</LiveRegion>;
+}
+
+function useDouyinView(
+  { account, bridge, compact = false }: { account: DouyinAccount; bridge: ViewBridge; compact?: boolean },
+  rootRef: { current: HTMLDivElement | null },
+  onUserChoice: () => void,
+) {
   const key = accountKey(account);
   const [state, setState] = useState<State>({ key, result: null });
   const token = useRef(0);
@@ -49,6 +69,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
   }, [key]);
 
   const link = (author: LinkedAuthor) => {
+    onUserChoice();
     setState({ key, result: null });
     settle(() => bridge.linkDouyin(account, author));
   };
@@ -60,8 +81,10 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
 
   const result = state.key === key ? state.result : null;
   const nickname = account.nickname ?? account.uniqueId ?? '';
+  /** What to show, what the live region says about it, and whether it is an answer (not loading). */
+  const view = (message: string | null, settled: boolean, body: JSX.Element) => ({ message, settled, body });
   const who = (
-    <p class="xdp-douyin__who">
+    <p class="xdp-douyin__who" tabIndex={-1} data-focus-target="">
       <span class="xdp-douyin__label">{t('douyinCreator')}</span>{' '}
       <span class="xdp-douyin__nickname" title={nickname}>
         {nickname}
@@ -70,17 +93,19 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
     </p>
   );
 
+  const cls = `xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`;
   if (!result) {
-    return (
-      <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
+    return view(statusAnnouncement({ state: 'loading', text: t('resolving') }), false,
+      <div class={cls} ref={rootRef}>
         {who}
         <StatusMessage state="loading" text={t('resolving')} />
       </div>
     );
   }
   if (!result.ok) {
-    return (
-      <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
+    const error = result.error;
+    return view(statusAnnouncement(error.kind === 'no-key' ? { state: 'no-key' } : { state: 'error', error }), true,
+      <div class={cls} ref={rootRef}>
         {who}
         {result.error.kind === 'no-key' ? (
           <StatusMessage state="no-key" onOpenSettings={bridge.openOptions} />
@@ -89,12 +114,18 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
             state="error"
             error={result.error}
             onOpenSettings={bridge.openOptions}
-            onRetry={again}
+            onRetry={() => {
+              onUserChoice();
+              again();
+            }}
             retryLabel={lastIsSearch.current ? t('retrySearch') : undefined}
             endpoint={lastIsSearch.current ? 'search' : undefined}
             onAllowOneCall={allowOneCallThen(
               bridge.allowOneCall,
-              again,
+              () => {
+                onUserChoice();
+                again();
+              },
               (error) => setState({ key, result: { ok: false, error: error.kind === 'unexpected' ? UNEXPECTED : error } }),
             )}
           />
@@ -107,10 +138,10 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
   const onPasted = (oAuthorId: string) => link({ oAuthorId });
   switch (res.kind) {
     case 'sure':
-      return (
-        <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
+      return view(null, true,
+        <div class={cls} ref={rootRef}>
           <div class="xdp-douyin__match" data-match={res.source}>
-            <span class="xdp-douyin__label">
+            <span class="xdp-douyin__label" tabIndex={-1} data-focus-target="">
               {t('matchedCreator')} · {res.source === 'user' ? t('matchUser') : t('matchSure')}
             </span>
             <AuthorCard author={res.author} />
@@ -127,8 +158,8 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
         </div>
       );
     case 'likely':
-      return (
-        <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
+      return view(t('announceNamed', { title: t('likelyTitle'), name: res.author.nickname }), true,
+        <div class={cls} ref={rootRef}>
           {who}
           <div class="xdp-douyin__question" data-match="likely">
             <p class="xdp-view__status-title">{t('likelyTitle')}</p>
@@ -143,6 +174,7 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
                   type="button"
                   class="xdp-view__button"
                   onClick={() => {
+                    onUserChoice();
                     setState({ key, result: null });
                     settle(() => reject(account, res.author.oAuthorId));
                   }}
@@ -156,8 +188,8 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
         </div>
       );
     case 'ambiguous':
-      return (
-        <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
+      return view(t('announceNamed', { title: t('ambiguousTitle'), name: account.nickname ?? '' }), true,
+        <div class={cls} ref={rootRef}>
           {who}
           <div class="xdp-douyin__question" data-match="ambiguous">
             <p class="xdp-view__status-title">{t('ambiguousTitle')}</p>
@@ -177,8 +209,8 @@ export function DouyinCreatorView({ account, bridge, compact = false }: { accoun
         </div>
       );
     case 'none':
-      return (
-        <div class={`xdp-view xdp-douyin${compact ? ' xdp-view--compact' : ''}`}>
+      return view(t('announceNamed', { title: t('notOnXingtu'), name: account.nickname ?? account.uniqueId ?? '' }), true,
+        <div class={cls} ref={rootRef}>
           {who}
           <div class="xdp-view__status" data-match={res.rejected ? 'rejected' : 'none'}>
             <p class="xdp-view__status-title">{t(res.rejected ? 'rejectedTitle' : 'notOnXingtu')}</p>

@@ -7,6 +7,7 @@ import { CreatorView } from './CreatorView';
 import { DouyinCreatorView } from './DouyinCreatorView';
 import { StatusMessage } from './StatusMessage';
 import { AuthorCard } from './AuthorCard';
+import { LiveRegion } from './LiveRegion';
 
 /**
  * On a Xingtu page only the id is in the URL: the creator's name and avatar when the extension
@@ -29,8 +30,17 @@ function KnownAuthorCard({ oAuthorId, bridge }: { oAuthorId: string; bridge: Vie
   );
 }
 
-/** Whatever a tab shows: a Xingtu creator, a Douyin creator (resolved first), or why not. */
-export function PageCreatorView({ creator, bridge, compact = false }: { creator: PageCreator; bridge: ViewBridge; compact?: boolean }) {
+/**
+ * Whatever a tab shows: a Xingtu creator, a Douyin creator (resolved first), or why not. Owns the
+ * view's one live region: the creator views inside announce through it.
+ */
+export function PageCreatorView(props: { creator: PageCreator; bridge: ViewBridge; compact?: boolean }) {
+  const { kind } = props.creator;
+  const message = kind === 'douyin-reading' ? t('readingPage') : kind === 'douyin-unreadable' ? t('unreadableTitle') : null;
+  return <LiveRegion message={message}>{pageView(props)}</LiveRegion>;
+}
+
+function pageView({ creator, bridge, compact = false }: { creator: PageCreator; bridge: ViewBridge; compact?: boolean }) {
   switch (creator.kind) {
     case 'xingtu':
       return (
@@ -57,7 +67,7 @@ export function PageCreatorView({ creator, bridge, compact = false }: { creator:
     case 'douyin-unreadable':
       return (
         <div class="xdp-view">
-          <div class="xdp-view__status" role="status" data-kind="unreadable">
+          <div class="xdp-view__status" data-kind="unreadable">
             <p class="xdp-view__status-title">{t('unreadableTitle')}</p>
             <p>{t('unreadableHint')}</p>
           </div>

@@ -118,15 +118,16 @@ export function PanelApp({ creator, collapsed, onToggle, bridge = messagingBridg
   return (
     <>
       {collapsed && (
-        <div class="xdp-panel xdp-panel--collapsed" onKeyDown={onKeyDown}>
+        <main class="xdp-panel xdp-panel--collapsed" onKeyDown={onKeyDown}>
+          <h1 class="xdp-sr-only">{t('panelTitle')}</h1>
           <button ref={pill} type="button" class="xdp-pill" onClick={unfold} aria-expanded="false" title={t('showDistribution') + shortcut}>
             <span class="xdp-pill__dot" aria-hidden="true" />
             {t('showDistribution')}
           </button>
-        </div>
+        </main>
       )}
       {opened.current && (
-        <section
+        <main
           ref={section}
           class="xdp-panel"
           aria-label={t('panelTitle')}
@@ -176,7 +177,7 @@ export function PanelApp({ creator, collapsed, onToggle, bridge = messagingBridg
               <p class="xdp-panel__empty">{t('noCreatorOnPage')}</p>
             )}
           </div>
-        </section>
+        </main>
       )}
     </>
   );

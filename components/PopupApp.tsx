@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PageCreatorView } from './PageCreatorView';
 import { AuthorCard } from './AuthorCard';
-import { StatusMessage, type ViewFailure } from './StatusMessage';
+import { StatusMessage, statusAnnouncement, type ViewFailure } from './StatusMessage';
+import { LiveRegion } from './LiveRegion';
 import { allowOneCallThen } from './allow-one-call';
 import { t } from '@/utils/views/i18n';
 import type { PageCreator } from '@/utils/shared/creator';
@@ -185,6 +186,25 @@ function SearchResults({
 }) {
   const [allowFailure, setAllowFailure] = useState<ViewFailure | null>(null);
   useEffect(() => setAllowFailure(null), [result]);
+  const error = result && !result.ok ? (allowFailure ?? result.error) : null;
+  const message = !result
+    ? t('searching')
+    : error
+      ? statusAnnouncement(error.kind === 'no-key' ? { state: 'no-key' } : { state: 'error', error })
+      : result.ok && result.value.length === 0
+        ? t('searchNoResults')
+        : t('announceNamed', { title: t('searchResults'), name: result.ok ? result.value.length : 0 });
+  return <LiveRegion message={message}>{searchView(result, bridge, onPick, onRetry, allowFailure, setAllowFailure)}</LiveRegion>;
+}
+
+function searchView(
+  result: Result<XingtuAuthor[]> | null,
+  bridge: ViewBridge,
+  onPick: (author: XingtuAuthor) => void,
+  onRetry: () => void,
+  allowFailure: ViewFailure | null,
+  setAllowFailure: (failure: ViewFailure | null) => void,
+) {
   if (!result || !result.ok) {
     return (
       <div class="xdp-view">

@@ -75,7 +75,6 @@ function ErrorBody({ error, onOpenSettings, onAllowOneCall, onRetry, retryLabel,
   return (
     <div
       class="xdp-view__status xdp-view__status--error"
-      role="alert"
       data-kind={error.kind}
       data-blocked={blocked ? 'true' : undefined}
     >
@@ -108,19 +107,23 @@ function ErrorBody({ error, onOpenSettings, onAllowOneCall, onRetry, retryLabel,
   );
 }
 
-/** Loading, no key, empty, or an error with what it means and what to do. */
+/**
+ * Loading, no key, empty, or an error with what it means and what to do. Not live regions
+ * themselves: the view announces its state through its one live region (LiveRegion.tsx,
+ * statusAnnouncement below).
+ */
 export function StatusMessage(props: StatusMessageProps) {
   switch (props.state) {
     case 'loading':
       return (
-        <div class="xdp-view__status xdp-view__status--loading" role="status">
+        <div class="xdp-view__status xdp-view__status--loading">
           <span class="xdp-view__spinner" aria-hidden="true" />
           <span>{props.text ?? t('loading')}</span>
         </div>
       );
     case 'no-key':
       return (
-        <div class="xdp-view__status xdp-view__status--no-key" role="status">
+        <div class="xdp-view__status xdp-view__status--no-key">
           <p class="xdp-view__status-title">{t('error.no-key.title')}</p>
           <p>{t('error.no-key.meaning')}</p>
           <SettingsButton onClick={props.onOpenSettings} />
@@ -128,12 +131,29 @@ export function StatusMessage(props: StatusMessageProps) {
       );
     case 'empty':
       return (
-        <div class="xdp-view__status xdp-view__status--empty" role="status">
+        <div class="xdp-view__status xdp-view__status--empty">
           <p class="xdp-view__status-title">{t('emptyPlatform')}</p>
           {props.children ?? <p>{t('emptyPlatformHint')}</p>}
         </div>
       );
     case 'error':
       return <ErrorBody {...props} />;
+  }
+}
+
+/** The few words the view's live region says for a state of this component. */
+export function statusAnnouncement(props: { state: 'loading'; text?: string } | { state: 'no-key' | 'empty' } | { state: 'error'; error: ViewFailure }): string {
+  switch (props.state) {
+    case 'loading':
+      return props.text ?? t('loading');
+    case 'no-key':
+      return t('error.no-key.title');
+    case 'empty':
+      return t('emptyPlatform');
+    case 'error':
+      return t('announceError', {
+        title: t(failureKey(props.error.kind, 'title')),
+        action: blockedText(props.error) ?? t(failureKey(props.error.kind, 'action')),
+      });
   }
 }

@@ -47,3 +47,24 @@ export function rowColors(rows: readonly CategoryRow[], maxSlices: number = MAX_
     return folds && i >= maxSlices - 1 ? OTHER_COLOR : sliceColor(i);
   });
 }
+
+/**
+ * The title bars' gradient (panel, popup, collapsed pill: components/panel.css, popup.css) and the
+ * text on it. axe cannot rate text on a gradient: tests/components/palette-contrast.test.ts checks
+ * TITLE_TEXT against both ends (≥ 4.5:1) and that the CSS uses exactly these stops.
+ */
+export const TITLE_GRADIENT = ['#d6164a', '#6a48e8'] as const;
+export const TITLE_TEXT = '#ffffff';
+
+/** WCAG 2 contrast ratio of two #rrggbb colours (1–21). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}

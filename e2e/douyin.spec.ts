@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, creatorPageUrl, panel, TEST_API_KEY } from './fixtures';
+import { test, expect, creatorPageUrl, panel, TEST_API_KEY, ERROR_BLOCK, shownText } from './fixtures';
 import { DISTRIBUTION_PATH, SEARCH_PATH } from './mock-api';
 import { douyinCreatorHtml, douyinUserUrl, DOUYIN_ORIGIN, MODAL_VIDEO_ID, type DouyinFixtureProfile } from './douyin-pages';
 import {
@@ -179,9 +179,9 @@ test.describe('Douyin creator pages', () => {
     await page.locator(`a.related[data-sec-uid="${MUSIC.secUid}"]`).click();
     await expect(page).toHaveURL(douyinUserUrl(MUSIC.secUid));
     // The header has no uid and the page read met a captcha: a likely match, to confirm; no error.
-    await expect(frame.getByText('Likely this Xingtu creator')).toBeVisible({ timeout: 15_000 });
+    await expect(shownText(frame, 'Likely this Xingtu creator')).toBeVisible({ timeout: 15_000 });
     await expect(frame.locator('table')).toHaveCount(0); // never the previous creator's data
-    await expect(frame.getByRole('alert')).toHaveCount(0);
+    await expect(frame.locator(ERROR_BLOCK)).toHaveCount(0);
     expect(routes.pageFetches).toEqual([MUSIC.secUid]);
     expect(mockApi.calls({ path: DISTRIBUTION_PATH, oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(0);
     await frame.getByRole('button', { name: /Yes, load the distribution/ }).click();
@@ -201,11 +201,11 @@ test.describe('Douyin creator pages', () => {
     await tableFirstRow(page);
     await page.locator(`a.related[data-sec-uid="${IMITATION_DOUYIN_ACCOUNT.secUid}"]`).click();
     const { frame } = panel(page);
-    await expect(frame.getByText(/Several Xingtu creators have this name/)).toBeVisible({ timeout: 15_000 });
+    await expect(shownText(frame, /Several Xingtu creators have this name/)).toBeVisible({ timeout: 15_000 });
     const candidates = frame.locator('[data-author-id]');
     await expect(candidates).toHaveCount(2);
     await frame.locator(`[data-author-id="${IMITATION_CREATOR_ID}"]`).getByRole('button', { name: 'Choose' }).click();
-    await expect(frame.getByText('No videos on this platform')).toBeVisible();
+    await expect(shownText(frame, 'No videos on this platform')).toBeVisible();
   });
 
   test('namesakes after in-app navigation, the profile page read: the uid decides, no choice needed', async ({ page }) => {
@@ -215,18 +215,18 @@ test.describe('Douyin creator pages', () => {
     const { frame } = panel(page);
     await expect(frame.locator('[data-match="search"]')).toBeVisible({ timeout: 15_000 });
     await expect(frame.locator(`a[href$="/${IMITATION_CREATOR_ID}"]`).first()).toBeVisible();
-    await expect(frame.getByText('No videos on this platform')).toBeVisible();
-    await expect(frame.getByText(/Several Xingtu creators have this name/)).toHaveCount(0);
+    await expect(shownText(frame, 'No videos on this platform')).toBeVisible();
+    await expect(shownText(frame, /Several Xingtu creators have this name/)).toHaveCount(0);
   });
 
   test('"not on Xingtu" is a normal state; a pasted correction wins and survives a reload', async ({ page, mockApi }) => {
     await page.goto(douyinUserUrl(NOT_ON_XINGTU_ACCOUNT.secUid));
     const { frame } = panel(page);
-    await expect(frame.getByText('This creator is not on Xingtu')).toBeVisible({ timeout: 15_000 });
-    await expect(frame.getByRole('alert')).toHaveCount(0);
+    await expect(shownText(frame, 'This creator is not on Xingtu')).toBeVisible({ timeout: 15_000 });
+    await expect(frame.locator(ERROR_BLOCK)).toHaveCount(0);
 
     await page.reload();
-    await expect(panel(page).frame.getByText('This creator is not on Xingtu')).toBeVisible({ timeout: 15_000 });
+    await expect(shownText(panel(page).frame, 'This creator is not on Xingtu')).toBeVisible({ timeout: 15_000 });
     expect(mockApi.calls({ path: SEARCH_PATH })).toHaveLength(1); // the negative answer is remembered
 
     await panel(page).frame.getByLabel('Xingtu link or id').fill(`https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${TRAVEL_CREATOR_ID}`);
@@ -296,8 +296,8 @@ test.describe('Douyin creator pages', () => {
   test('a page that never shows its owner (captcha) says it could not be read', async ({ page, mockApi }) => {
     await page.goto(douyinUserUrl(NOT_ON_XINGTU_ACCOUNT.secUid + '-captcha'));
     const { frame } = panel(page);
-    await expect(frame.getByText(/Reading this page/)).toBeVisible();
-    await expect(frame.getByText('Could not read this page')).toBeVisible({ timeout: 15_000 });
+    await expect(shownText(frame, /Reading this page/)).toBeVisible();
+    await expect(shownText(frame, 'Could not read this page')).toBeVisible({ timeout: 15_000 });
     expect(mockApi.calls({ path: '*' })).toHaveLength(0);
     // The document was loaded for this page: its own data was read already, so no page read.
     expect(routes.pageFetches).toEqual([]);

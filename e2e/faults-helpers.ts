@@ -54,7 +54,7 @@ export async function settledPanel(frame: FrameLocator, timeout = 20_000, id?: s
   }
   return view.evaluate((root): Seen => {
     const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const alert = root.querySelector('[role="alert"]');
+    const alert = root.querySelector('.xdp-view__status--error');
     const rows = Array.from(root.querySelectorAll('table tbody tr')).map((tr) =>
       Array.from(tr.querySelectorAll('th, td')).map((cell) => text(cell)),
     );

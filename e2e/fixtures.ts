@@ -100,4 +100,6 @@ export {
   waitForPanel,
   optionsPageUrl,
   builtManifest,
+  ERROR_BLOCK,
+  shownText,
 } from './harness';

@@ -170,6 +170,10 @@ export interface LaunchOptions {
    */
   routing?: 'guard' | 'fixtures';
   extraHosts?: readonly string[];
+  /** Browser UI language, e.g. 'zh-CN' (default 'en-US'): what the extension's i18n reads. */
+  lang?: string;
+  /** `prefers-color-scheme` of every page and frame (default: light). */
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface LaunchedExtension {
@@ -214,8 +218,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
   const ownDir = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'xdl-e2e-')));
   const headless = options.headless ?? true;
+  const lang = options.lang ?? 'en-US';
   const args = [
-    ...BROWSER_ARGS,
+    ...BROWSER_ARGS.map((arg) => (arg.startsWith('--lang=') ? `--lang=${lang}` : arg)),
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
   ];
@@ -225,7 +230,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: false, // headless is chosen by --headless=new above: the old mode has no extensions
-      locale: 'en-US',
+      locale: lang,
+      colorScheme: options.colorScheme ?? 'light',
       viewport: { width: 1280, height: 800 },
       args,
     });
@@ -373,6 +379,17 @@ export interface PanelHandles {
   iframe: Locator;
   /** The panel document. */
   frame: FrameLocator;
+}
+
+/** A view's error block (components/StatusMessage.tsx; not a live region: the view's LiveRegion announces it). */
+export const ERROR_BLOCK = '.xdp-view__status--error';
+
+/**
+ * Text shown in a view, not the copy its live region (components/LiveRegion.tsx) says to screen
+ * readers: `getByText` alone finds both.
+ */
+export function shownText(scope: FrameLocator | Page, text: string | RegExp): Locator {
+  return scope.getByText(text).and(scope.locator(':not([data-live-region])'));
 }
 
 /** The panel's locators on a page (Playwright locators pierce open shadow roots). */

@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, creatorPageUrl, optionsPageUrl, panel, waitForPanel, TEST_API_KEY } from './fixtures';
+import { test, expect, creatorPageUrl, optionsPageUrl, panel, waitForPanel, TEST_API_KEY, ERROR_BLOCK } from './fixtures';
 import { DISTRIBUTION_PATH, SEARCH_PATH, type MockApi } from './mock-api';
 import { setRequestTimeout, settledPanel } from './faults-helpers';
 import { SECRET_KEY, findKey } from './security-helpers';
@@ -209,7 +209,7 @@ test.describe('balance faults', () => {
       await expect.poll(() => mockApi.balanceCalls().length, { message: `${scenario}: the popup asked the balance` }).toBe(before + 1);
       await expect(popupFooter(popup), scenario).toHaveText('Balance unknown');
       await expect(popupFooter(popup)).toHaveAttribute('data-balance', 'unknown');
-      await expect(popup.getByRole('alert'), `${scenario}: no error wall`).toHaveCount(0);
+      await expect(popup.locator(`[role="alert"], ${ERROR_BLOCK}`), `${scenario}: no error wall`).toHaveCount(0);
       await expect(popup.locator('body')).not.toContainText(/HTTP|error|503/i);
     }
     expect(mockApi.calls({ method: '*' })).toHaveLength(0);
@@ -293,7 +293,7 @@ test('daily call limit 2: two creators load, the third waits for "Allow one call
   // "Allow one call": this creator loads with exactly one more call.
   await allow.click();
   await expect(frame.locator('.xdp-view[aria-busy="false"] table tbody')).toContainText('旅行');
-  await expect(frame.getByRole('alert')).toHaveCount(0);
+  await expect(frame.locator(ERROR_BLOCK)).toHaveCount(0);
   expect(distCalls(mockApi, TRAVEL_CREATOR_ID)).toBe(1);
   expect(distCalls(mockApi)).toBe(3);
 

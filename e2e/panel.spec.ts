@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, creatorPageUrl, MARKET_URL, waitForPanel, panel, TEST_API_KEY } from './fixtures';
+import { test, expect, creatorPageUrl, MARKET_URL, waitForPanel, panel, TEST_API_KEY, ERROR_BLOCK, shownText } from './fixtures';
 import {
   FOOD_CREATOR_ID,
   MUSIC_CREATOR_ID,
@@ -45,17 +45,17 @@ test.describe('panel on Xingtu creator pages', () => {
   test('platform switch fetches each platform once, then shows it from the cache', async ({ page, mockApi }) => {
     await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
     const { frame } = await waitForPanel(page);
-    await frame.getByRole('radio', { name: 'Live' }).click();
-    await expect(frame.getByRole('radio', { name: 'Live' })).toHaveAttribute('aria-checked', 'true');
+    await frame.getByRole('tab', { name: 'Live' }).click();
+    await expect(frame.getByRole('tab', { name: 'Live' })).toHaveAttribute('aria-selected', 'true');
     await expect.poll(() => tableRows(page)).toEqual([
       ['美食', '18', '81.8%'],
       ['生活', '4', '18.2%'],
     ]);
     expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID, platform: 'LIVE_STREAMING' })).toHaveLength(1);
 
-    await frame.getByRole('radio', { name: 'Short video' }).click();
+    await frame.getByRole('tab', { name: 'Short video' }).click();
     await expect.poll(async () => (await tableRows(page))[0]).toEqual(['美食', '148', '53.0%']);
-    await frame.getByRole('radio', { name: 'Live' }).click();
+    await frame.getByRole('tab', { name: 'Live' }).click();
     await expect.poll(async () => (await tableRows(page))[0]).toEqual(['美食', '18', '81.8%']);
     expect(mockApi.calls({ oAuthorId: FOOD_CREATOR_ID })).toHaveLength(2);
   });
@@ -63,8 +63,8 @@ test.describe('panel on Xingtu creator pages', () => {
   test('an empty platform says there are no videos, and which platforms have some', async ({ page, mockApi }) => {
     await page.goto(creatorPageUrl(EMPTY_DRAMA_CREATOR_ID));
     const { frame } = await waitForPanel(page);
-    await frame.getByRole('radio', { name: 'Short drama' }).click();
-    await expect(frame.getByText('No videos on this platform')).toBeVisible();
+    await frame.getByRole('tab', { name: 'Short drama' }).click();
+    await expect(shownText(frame, 'No videos on this platform')).toBeVisible();
     // Which platforms have videos, from the cache only (no call); the others were not looked up.
     await expect(frame.getByText('Not looked up: Live, Picture & text')).toBeVisible();
     await frame.getByRole('button', { name: 'Short video (147 videos)' }).click();
@@ -148,7 +148,7 @@ test.describe('panel on Xingtu creator pages', () => {
     mockApi.setScenario(FOOD_CREATOR_ID, { code: 601 });
     await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
     const { frame } = await waitForPanel(page, { timeout: 2_000 }).catch(() => panel(page));
-    const alert = frame.getByRole('alert');
+    const alert = frame.locator(ERROR_BLOCK);
     await expect(alert).toContainText('Insufficient balance');
     await expect(alert).toContainText('601');
     await page.waitForTimeout(500);
@@ -196,7 +196,7 @@ test.describe('panel on Xingtu creator pages', () => {
 test('without a key the panel says so and opens the settings', async ({ page, context }) => {
   await page.goto(creatorPageUrl(FOOD_CREATOR_ID));
   const { frame } = panel(page);
-  await expect(frame.getByText(/No API key/i)).toBeVisible({ timeout: 15_000 });
+  await expect(shownText(frame, /No API key/i)).toBeVisible({ timeout: 15_000 });
   const [options] = await Promise.all([
     context.waitForEvent('page'),
     frame.getByRole('button', { name: /Open settings/i }).first().click(),

@@ -4,7 +4,7 @@
  * flight. Calls are counted on the mock API.
  */
 import type { Frame, Page } from '@playwright/test';
-import { test, expect, panel, waitForPanel, creatorPageUrl } from './fixtures';
+import { test, expect, panel, waitForPanel, creatorPageUrl, ERROR_BLOCK } from './fixtures';
 import { DISTRIBUTION_PATH } from './mock-api';
 import { stopServiceWorkers } from './service-workers';
 import {
@@ -135,7 +135,7 @@ test('service worker stopped mid-request: the panel says so, nothing half-writte
 
   // The panel does not wait forever: it shows an error and offers Refresh.
   const { frame } = panel(page);
-  await expect(frame.getByRole('alert')).toBeVisible({ timeout: 10_000 });
+  await expect(frame.locator(ERROR_BLOCK)).toBeVisible({ timeout: 10_000 });
   await expect(frame.locator('[aria-busy="true"]')).toHaveCount(0);
   await expect(frame.locator('table')).toHaveCount(0);
 
@@ -166,7 +166,7 @@ test('service worker stopped mid-request: Refresh in the error state retries at 
   await mockApi.waitForCalls(1, { oAuthorId: MUSIC_CREATOR_ID });
   await stopServiceWorkers(await context.newCDPSession(page));
   const { frame } = panel(page);
-  await expect(frame.getByRole('alert')).toBeVisible({ timeout: 10_000 });
+  await expect(frame.locator(ERROR_BLOCK)).toBeVisible({ timeout: 10_000 });
   mockApi.clearScenario(MUSIC_CREATOR_ID);
   await frame.getByRole('button', { name: /Refresh/ }).click();
   await expect.poll(() => firstRow(page)).toBe('音乐');

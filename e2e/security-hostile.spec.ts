@@ -184,7 +184,7 @@ test('fake messages: postMessage to the panel and to the page, forged tokens, fa
   const after = await iframe.boundingBox();
   expect(after?.width).toBe(before?.width);
   // The panel still works: a platform switch costs one call for FOOD.
-  await frame.getByRole('radio', { name: 'Live' }).click();
+  await frame.getByRole('tab', { name: 'Live' }).click();
   await expect.poll(() => callsById(mockApi)).toEqual({ [FOOD_CREATOR_ID]: 2 });
   // The content script still runs (no fake event stopped it): the panel follows a real in-app move.
   await expect(panel(page).host).toHaveCount(1);

@@ -13,7 +13,7 @@
  *     the balance the options page and the popup show, asked by the service worker).
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, panel, waitForPanel, creatorPageUrl } from './fixtures';
+import { test, expect, panel, waitForPanel, creatorPageUrl, ERROR_BLOCK } from './fixtures';
 import { BALANCE_PATH, DISTRIBUTION_PATH, SEARCH_PATH } from './mock-api';
 import { DEMO_DOUYIN_ACCOUNTS, FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID } from './fixtures/creators';
 import { douyinCreatorHtml, douyinUserUrl, DOUYIN_ORIGIN } from './douyin-pages';
@@ -123,24 +123,24 @@ test.describe('key isolation', () => {
     await page.locator('#nav-market').click();
     await page.locator(`a[data-author-id="${FOOD_CREATOR_ID}"]`).click();
     const { frame } = await waitForPanel(page, { extensionId });
-    await frame.getByRole('radio', { name: 'Live' }).click();
+    await frame.getByRole('tab', { name: 'Live' }).click();
     await expect(frame.locator('table tbody tr').first()).toContainText('美食');
 
     // Error answers whose server messages echo the key (as some proxies do).
     mockApi.setScenario(MUSIC_CREATOR_ID, { code: 400, message: `invalid parameters: token=${KEY} (${KEY})` });
     await page.locator(`a.similar-author[data-author-id="${MUSIC_CREATOR_ID}"]`).click();
-    await expect(frame.getByRole('alert')).toBeVisible();
+    await expect(frame.locator(ERROR_BLOCK)).toBeVisible();
     mockApi.setScenario(TRAVEL_CREATOR_ID, { http: 403, body: `<html><body><h1>Forbidden</h1><p>key ${KEY} refused at /api?token=${KEY}</p></body></html>` });
     await page.locator(`a.similar-author[data-author-id="${TRAVEL_CREATOR_ID}"]`).click();
-    await expect(frame.getByRole('alert')).toBeVisible();
-    await expect(frame.getByRole('alert')).toContainText(/403/);
+    await expect(frame.locator(ERROR_BLOCK)).toBeVisible();
+    await expect(frame.locator(ERROR_BLOCK)).toContainText(/403/);
 
     // The popup for this tab shows the same creator (it connects to the content script too).
     const tabId = await tabIdOf(context);
     const popup = await context.newPage();
     popup.on('console', (m) => traffic.logs.push(`popup ${m.type()}: ${m.text()}`));
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-    await expect(popup.getByRole('alert')).toBeVisible();
+    await expect(popup.locator(ERROR_BLOCK)).toBeVisible();
 
     const probe = await probeContentScript(world);
     const seen = (await world.evaluate<string[] | null>(READ_RECORDER)) ?? [];

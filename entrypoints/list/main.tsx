@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ListApp } from '@/components/list/ListApp';
-import { htmlLang, t } from '@/utils/views/i18n';
+import { t } from '@/utils/views/i18n';
+import { applyDocumentLanguage, pageTitle } from '@/utils/views/document-language';
 import { messagingListBridge } from '@/utils/views/list-bridge';
 import { storageListSource } from '@/utils/views/list-source';
 
 /** The list page (list.html): creator lists, opened from the popup and the panel. */
-document.documentElement.lang = htmlLang();
-document.title = t('listPageTitle');
+applyDocumentLanguage(pageTitle(t('listPageTitle')));
 const root = document.getElementById('app');
 if (root) {
   render(

@@ -6,6 +6,7 @@ import { sendMessage } from '@/utils/shared/messaging';
 import { clearNotice, loadNotice } from '@/utils/shared/notice';
 import { tOpt } from '@/utils/views/i18n-options';
 import { followStoredUsageLog } from '@/utils/views/usage-source';
+import { applyDocumentLanguage, pageTitle } from '@/utils/views/document-language';
 import '@/components/options.css';
 
 const store: OptionsStore = {
@@ -24,6 +25,6 @@ const store: OptionsStore = {
   clearStorageNotice: clearNotice,
 };
 
-document.title = tOpt('optionsTitle');
+applyDocumentLanguage(pageTitle(tOpt('optionsTitle')));
 const root = document.getElementById('app');
 if (root) render(<OptionsApp store={store} />, root);

@@ -13,6 +13,8 @@ import { OPEN_PANEL_COMMAND, isOpenPanelMessage } from '@/utils/shared/panel-com
 import { CREATOR_KNOWN_MARK, PANEL_STARTED_MARK, mark } from '@/utils/shared/perf-marks';
 import { settleRequests } from '@/utils/views/settle-loads';
 import { messagingBridge, peekDistribution, type ViewBridge } from '@/utils/views/view-bridge';
+import { applyDocumentLanguage } from '@/utils/views/document-language';
+import { t } from '@/utils/views/i18n';
 import type { Distribution, Failure, Result } from '@/utils/shared/types';
 import type { Resolution } from '@/utils/shared/messaging';
 
@@ -58,6 +60,7 @@ const bridge: ViewBridge = {
  */
 async function start(): Promise<void> {
   mark(PANEL_STARTED_MARK); // read by scripts/bench/main.ts
+  applyDocumentLanguage(t('panelTitle'));
   const root = document.getElementById('app');
   if (!root) return;
 

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/PopupApp';
 import type { PageCreator } from '@/utils/shared/creator';
 import { PAGE_PORT_NAME, isCreatorMessage } from '@/utils/shared/panel-port';
+import { applyDocumentLanguage, pageTitle } from '@/utils/views/document-language';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=<id>` when popup.html is
@@ -16,6 +17,7 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 async function start(): Promise<void> {
+  applyDocumentLanguage(pageTitle());
   const root = document.getElementById('app');
   if (!root) return;
   const draw = (pageCreator: PageCreator | null) => render(<PopupApp pageCreator={pageCreator} />, root);

@@ -156,8 +156,8 @@ export async function measureWithExtension(report: Report, mock: MockApi): Promi
       const callsBefore = dist(switchId, platform);
       // Clicked in the frame itself: Playwright's actionability waits would be timed otherwise.
       const start = await panelFrame.evaluate((name) => {
-        const radio = [...document.querySelectorAll<HTMLElement>('[role="radio"]')].find((el) => el.textContent?.trim() === name);
-        if (!radio) throw new Error(`no platform radio named ${name}`);
+        const radio = [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find((el) => el.textContent?.trim() === name);
+        if (!radio) throw new Error(`no platform tab named ${name}`);
         const t = performance.now();
         radio.click();
         return t;

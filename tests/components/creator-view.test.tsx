@@ -7,6 +7,7 @@ import { setLanguage } from '../../utils/views/i18n';
 import type { DistributionRequest } from '../../utils/shared/messaging';
 import type { Platform } from '../../utils/shared/platform';
 import type { CategoryRow, Distribution, Failure, Result } from '../../utils/shared/types';
+import { errorBlock, findErrorBlock, queryErrorBlock, statusBlock } from './status-queries';
 
 const ID_A = '7006229624431689736';
 const ID_B = '6912345678901234567';
@@ -63,7 +64,7 @@ const bodyRowNames = () => {
   return within(body!).getAllByRole('rowheader').map((h) => h.textContent);
 };
 const checkedPlatform = () =>
-  screen.getAllByRole('radio').find((r) => r.getAttribute('aria-checked') === 'true')?.textContent;
+  screen.getAllByRole('tab').find((r) => r.getAttribute('aria-selected') === 'true')?.textContent;
 
 beforeEach(() => setLanguage('zh'));
 afterEach(() => {
@@ -77,7 +78,7 @@ describe('CreatorView', () => {
     render(<CreatorView oAuthorId={ID_A} load={load} openOptions={() => undefined} />);
     expect(load).toHaveBeenCalledTimes(1);
     expect(load).toHaveBeenCalledWith({ oAuthorId: ID_A, platform: 'SHORT_VIDEO' });
-    expect(screen.getByRole('status').textContent).toContain('加载中…');
+    expect(statusBlock().textContent).toContain('加载中…');
     expect(checkedPlatform()).toBe('短视频');
     expect(screen.queryByRole('table')).toBeNull();
     await settle(() => calls[0]!.answer.resolve(ok(dist(ID_A, 'SHORT_VIDEO', ROWS))));
@@ -130,7 +131,7 @@ describe('CreatorView', () => {
     fireEvent.click(await screen.findByRole('button', { name: '打开设置' }));
     expect(openOptions).toHaveBeenCalledTimes(1);
     expect(screen.getByText('尚未设置 API 密钥')).toBeTruthy();
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(queryErrorBlock()).toBeNull();
   });
 
   it('empty list: "no videos on this platform"', async () => {
@@ -144,7 +145,7 @@ describe('CreatorView', () => {
   it('an error answer shows its title and code', async () => {
     const load = vi.fn(async () => fail({ kind: 'rate-limited', code: 302, detail: 'Too Many Requests' }));
     render(<CreatorView oAuthorId={ID_A} load={load} openOptions={() => undefined} />);
-    const alert = await screen.findByRole('alert');
+    const alert = await findErrorBlock();
     expect(alert.textContent).toContain('请求过于频繁');
     expect(alert.textContent).toContain('错误码：302');
     expect(alert.textContent).toContain('Too Many Requests');
@@ -154,7 +155,7 @@ describe('CreatorView', () => {
     const openOptions = vi.fn();
     const load = vi.fn(async () => fail({ kind: 'invalid-token', code: 100 }));
     render(<CreatorView oAuthorId={ID_A} load={load} openOptions={openOptions} />);
-    await screen.findByRole('alert');
+    await findErrorBlock();
     fireEvent.click(screen.getByRole('button', { name: '打开设置' }));
     expect(openOptions).toHaveBeenCalledTimes(1);
   });
@@ -162,9 +163,9 @@ describe('CreatorView', () => {
   it('a rejected load shows a generic error, not a blank panel', async () => {
     const load = vi.fn(() => Promise.reject(new Error('Could not establish connection')));
     render(<CreatorView oAuthorId={ID_A} load={load} openOptions={() => undefined} />);
-    const alert = await screen.findByRole('alert');
+    const alert = await findErrorBlock();
     expect(alert.textContent).toContain('出错了');
-    expect(screen.queryByText('加载中…')).toBeNull();
+    expect(document.querySelector('.xdp-view__status--loading')).toBeNull();
   });
 
   it('a load that throws synchronously, or answers garbage, also shows the generic error', async () => {
@@ -172,11 +173,11 @@ describe('CreatorView', () => {
       throw new Error('boom');
     });
     render(<CreatorView oAuthorId={ID_A} load={throwing} openOptions={() => undefined} />);
-    expect((await screen.findByRole('alert')).textContent).toContain('出错了');
+    expect((await findErrorBlock()).textContent).toContain('出错了');
     cleanup();
     const garbage = vi.fn(async () => undefined as unknown as Result<Distribution>);
     render(<CreatorView oAuthorId={ID_A} load={garbage} openOptions={() => undefined} />);
-    expect((await screen.findByRole('alert')).textContent).toContain('出错了');
+    expect((await findErrorBlock()).textContent).toContain('出错了');
   });
 
   it('a category name with markup is shown as text', async () => {
@@ -190,11 +191,11 @@ describe('CreatorView', () => {
     expect(container.querySelector('img')).toBeNull();
   });
 
-  it('switching platform loads that platform and moves aria-checked', async () => {
+  it('switching platform loads that platform and moves aria-selected', async () => {
     const load = vi.fn(async (req: DistributionRequest) => ok(dist(req.oAuthorId, req.platform, ROWS)));
     render(<CreatorView oAuthorId={ID_A} load={load} openOptions={() => undefined} />);
     await screen.findByRole('table');
-    fireEvent.click(screen.getByRole('radio', { name: '直播' }));
+    fireEvent.click(screen.getByRole('tab', { name: '直播' }));
     expect(load).toHaveBeenLastCalledWith({ oAuthorId: ID_A, platform: 'LIVE_STREAMING' });
     expect(checkedPlatform()).toBe('直播');
     expect(await screen.findByRole('table', { name: '直播内容类型分布' })).toBeTruthy();
@@ -207,15 +208,19 @@ describe('CreatorView', () => {
     await settle(() => calls[0]!.answer.resolve(ok(dist(ID_A, 'SHORT_VIDEO', ROWS, true))));
     fireEvent.click(screen.getByRole('button', { name: /刷新/ }));
     expect(load).toHaveBeenLastCalledWith({ oAuthorId: ID_A, platform: 'SHORT_VIDEO', refresh: true });
+    // Busy, but still focusable (a disabled button would drop the keyboard focus to <body>).
     const busy = screen.getByRole('button', { name: /刷新中/ }) as HTMLButtonElement;
-    expect(busy.disabled).toBe(true);
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    expect(busy.disabled).toBe(false);
+    fireEvent.click(busy);
+    expect(load).toHaveBeenCalledTimes(2); // a click while busy asks for nothing
     expect(bodyRowNames()).toEqual(['美食', '音乐', '随拍']);
     await settle(() =>
       calls[1]!.answer.resolve(ok(dist(ID_A, 'SHORT_VIDEO', [{ name: '游戏', count: 9, share: 1 }]))),
     );
     expect(bodyRowNames()).toEqual(['游戏']);
     expect(screen.queryByText('来自缓存，未调用')).toBeNull();
-    expect((screen.getByRole('button', { name: /刷新/ }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByRole('button', { name: /刷新/ }).getAttribute('aria-disabled')).toBeNull();
   });
 
   it('a failed refresh shows the error and keeps the earlier data', async () => {
@@ -224,7 +229,7 @@ describe('CreatorView', () => {
     await settle(() => calls[0]!.answer.resolve(ok(dist(ID_A, 'SHORT_VIDEO', ROWS))));
     fireEvent.click(screen.getByRole('button', { name: /刷新/ }));
     await settle(() => calls[1]!.answer.resolve(fail({ kind: 'quota-exceeded', code: 303 })));
-    expect(screen.getByRole('alert').textContent).toContain('今日额度已用完');
+    expect(errorBlock().textContent).toContain('今日额度已用完');
     expect(bodyRowNames()).toEqual(['美食', '音乐', '随拍']);
   });
 
@@ -236,7 +241,7 @@ describe('CreatorView', () => {
     // A answers after B was asked: it must not show
     await settle(() => calls[0]!.answer.resolve(ok(dist(ID_A, 'SHORT_VIDEO', [{ name: 'A的类目', count: 1, share: 1 }]))));
     expect(screen.queryByRole('table')).toBeNull();
-    expect(screen.getByRole('status').textContent).toContain('加载中…');
+    expect(statusBlock().textContent).toContain('加载中…');
     await settle(() => calls[1]!.answer.resolve(ok(dist(ID_B, 'SHORT_VIDEO', [{ name: 'B的类目', count: 1, share: 1 }]))));
     expect(bodyRowNames()).toEqual(['B的类目']);
     expect(screen.getByRole('link', { name: ID_B })).toBeTruthy();
@@ -248,14 +253,14 @@ describe('CreatorView', () => {
     rerender(<CreatorView oAuthorId={ID_B} load={load} openOptions={() => undefined} />);
     await settle(() => calls[1]!.answer.resolve(ok(dist(ID_B, 'SHORT_VIDEO', [{ name: 'B的类目', count: 1, share: 1 }]))));
     await settle(() => calls[0]!.answer.resolve(fail({ kind: 'server-error', code: 500 })));
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(queryErrorBlock()).toBeNull();
     expect(bodyRowNames()).toEqual(['B的类目']);
   });
 
   it('ignores a late answer for the previous platform', async () => {
     const { load, calls } = controlledLoad();
     render(<CreatorView oAuthorId={ID_A} load={load} openOptions={() => undefined} />);
-    fireEvent.click(screen.getByRole('radio', { name: '图文' }));
+    fireEvent.click(screen.getByRole('tab', { name: '图文' }));
     expect(calls.map((c) => c.req.platform)).toEqual(['SHORT_VIDEO', 'PICTURE_TEXT']);
     await settle(() => calls[1]!.answer.resolve(ok(dist(ID_A, 'PICTURE_TEXT', [{ name: '图文类目', count: 1, share: 1 }]))));
     await settle(() => calls[0]!.answer.resolve(ok(dist(ID_A, 'SHORT_VIDEO', [{ name: '短视频类目', count: 1, share: 1 }]))));
@@ -266,13 +271,13 @@ describe('CreatorView', () => {
   it('going back to a platform: only the newest request for it counts', async () => {
     const { load, calls } = controlledLoad();
     render(<CreatorView oAuthorId={ID_A} load={load} openOptions={() => undefined} />);
-    fireEvent.click(screen.getByRole('radio', { name: '直播' }));
-    fireEvent.click(screen.getByRole('radio', { name: '短视频' }));
+    fireEvent.click(screen.getByRole('tab', { name: '直播' }));
+    fireEvent.click(screen.getByRole('tab', { name: '短视频' }));
     expect(calls.map((c) => c.req.platform)).toEqual(['SHORT_VIDEO', 'LIVE_STREAMING', 'SHORT_VIDEO']);
     await settle(() => calls[2]!.answer.resolve(ok(dist(ID_A, 'SHORT_VIDEO', [{ name: '新', count: 1, share: 1 }]))));
     await settle(() => calls[0]!.answer.reject(new Error('late failure of the first request')));
     await settle(() => calls[1]!.answer.resolve(ok(dist(ID_A, 'LIVE_STREAMING', [{ name: '直播类目', count: 1, share: 1 }]))));
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(queryErrorBlock()).toBeNull();
     expect(bodyRowNames()).toEqual(['新']);
   });
 
@@ -285,7 +290,7 @@ describe('CreatorView', () => {
     preactRender(<CreatorView oAuthorId={ID_B} load={load} openOptions={() => undefined} />, container);
     expect(screen.getByRole('link', { name: ID_B })).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
-    expect(screen.getByRole('status').textContent).toContain('加载中…');
+    expect(statusBlock().textContent).toContain('加载中…');
     await act(async () => undefined);
   });
 
@@ -293,7 +298,7 @@ describe('CreatorView', () => {
     const load = vi.fn(async (req: DistributionRequest) => ok(dist(req.oAuthorId, req.platform, ROWS)));
     const { rerender } = render(<CreatorView oAuthorId={ID_A} load={load} openOptions={() => undefined} />);
     await screen.findByRole('table');
-    fireEvent.click(screen.getByRole('radio', { name: '短剧' }));
+    fireEvent.click(screen.getByRole('tab', { name: '短剧' }));
     await screen.findByRole('table', { name: '短剧内容类型分布' });
     load.mockClear();
     rerender(<CreatorView oAuthorId={ID_B} load={load} openOptions={() => undefined} />);

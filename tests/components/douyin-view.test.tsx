@@ -10,6 +10,7 @@ import type { LinkedAuthor, Resolution } from '../../utils/shared/messaging';
 import type { XingtuAuthor } from '../../utils/shared/xingtu-author';
 import type { Distribution, Result } from '../../utils/shared/types';
 import type { ViewBridge } from '../../utils/views/view-bridge';
+import { findErrorBlock, queryErrorBlock, statusBlock } from './status-queries';
 
 /** The popup's balance footer, answered without a background (no key: the footer shows nothing). */
 const noBalance = async () => ({ ok: false as const, error: { kind: 'no-key' as const } });
@@ -80,10 +81,15 @@ describe('DouyinCreatorView', () => {
     const bridge = fakeBridge({ ok: true, value: { kind: 'none' } });
     render(<DouyinCreatorView account={ACCOUNT} bridge={bridge} />);
     await screen.findByText('This creator is not on Xingtu');
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(queryErrorBlock()).toBeNull();
     fireEvent.input(screen.getByLabelText('Xingtu link or id'), { target: { value: 'not a link' } });
     fireEvent.click(screen.getByRole('button', { name: 'Use' }));
-    expect(screen.getByRole('alert').textContent).toMatch(/Not a Xingtu/);
+    // The error is tied to the input (its description), and the input keeps the focus.
+    const input = screen.getByLabelText('Xingtu link or id');
+    const described = document.getElementById(input.getAttribute('aria-describedby') ?? '');
+    expect(described?.textContent).toMatch(/Not a Xingtu/);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(input);
     expect(bridge.linkDouyin).not.toHaveBeenCalled();
     fireEvent.input(screen.getByLabelText('Xingtu link or id'), {
       target: { value: `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${AUTHOR.oAuthorId}` },
@@ -97,7 +103,7 @@ describe('DouyinCreatorView', () => {
   it('an error while searching is shown with its meaning, never a blank view', async () => {
     const bridge = fakeBridge({ ok: false, error: { kind: 'quota-exceeded', code: 303 } });
     render(<DouyinCreatorView account={ACCOUNT} bridge={bridge} />);
-    const alert = await screen.findByRole('alert');
+    const alert = await findErrorBlock();
     expect(alert.textContent).toContain('303');
   });
 
@@ -105,7 +111,7 @@ describe('DouyinCreatorView', () => {
     const bridge = fakeBridge({ ok: true, value: { kind: 'none' } });
     bridge.resolveDouyin.mockRejectedValueOnce(new Error('Extension context invalidated'));
     render(<DouyinCreatorView account={ACCOUNT} bridge={bridge} />);
-    await screen.findByRole('alert');
+    await findErrorBlock();
   });
 
   it('a late answer for the previous account never shows for the next one', async () => {
@@ -125,11 +131,11 @@ describe('DouyinCreatorView', () => {
 describe('PageCreatorView', () => {
   it('says when a Douyin page could not be read', () => {
     render(<PageCreatorView creator={{ kind: 'douyin-unreadable' }} bridge={fakeBridge({ ok: true, value: { kind: 'none' } })} />);
-    expect(screen.getByText('Could not read this page')).toBeTruthy();
+    expect(screen.getByText('Could not read this page', { selector: '.xdp-view__status-title' })).toBeTruthy();
   });
   it('shows that it is reading a Douyin page', () => {
     render(<PageCreatorView creator={{ kind: 'douyin-reading' }} bridge={fakeBridge({ ok: true, value: { kind: 'none' } })} />);
-    expect(screen.getByRole('status').textContent).toMatch(/Reading this page/);
+    expect(statusBlock().textContent).toMatch(/Reading this page/);
   });
 });
 
@@ -153,7 +159,7 @@ describe('PopupApp with Douyin input', () => {
     await screen.findByRole('table');
     fireEvent.input(screen.getByLabelText('Creator'), { target: { value: `https://www.douyin.com/user/${ACCOUNT.secUid}?modal_id=1` } });
     fireEvent.click(screen.getByRole('button', { name: 'Look up' }));
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(queryErrorBlock()).toBeNull();
     expect(bridge.resolveDouyin).toHaveBeenCalledWith(ACCOUNT);
   });
 

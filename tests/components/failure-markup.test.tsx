@@ -31,7 +31,7 @@ describe('a 602 message with markup', () => {
     expect(answer.error).toMatchObject({ kind: 'spending-cap', code: 602, detail: MARKUP });
 
     const { container } = render(<StatusMessage state="error" error={answer.error} />);
-    const alert = container.querySelector('[role="alert"]');
+    const alert = container.querySelector('.xdp-view__status--error');
     expect(alert?.getAttribute('data-kind')).toBe('spending-cap');
     expect(container.querySelector('img, a, b, script')).toBeNull();
     expect(container.querySelector('.xdp-view__status-detail')?.textContent).toContain(MARKUP);

@@ -58,7 +58,10 @@ describe('"Add to list" in the panel', () => {
     render(<PanelApp creator={{ kind: 'xingtu', oAuthorId: ID }} collapsed={false} onToggle={() => {}} bridge={viewBridge()} lists={lists} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Add to list' }));
     expect(lists.addCreator).toHaveBeenCalledWith(ID);
-    expect((await screen.findByText('Added to 618 美食')).getAttribute('role')).toBe('status');
+    await screen.findByText('Added to 618 美食', { selector: '.xdp-view__list-status' });
+    // Said through the view's one live region, not a region of its own.
+    await waitFor(() => expect(document.querySelector('[aria-live]')?.textContent).toBe('Added to 618 美食'));
+    expect(document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Open lists' }));
     expect(lists.openLists).toHaveBeenCalledTimes(1);
   });
@@ -128,6 +131,6 @@ describe('createListShortcuts', () => {
     const lists = fakeShortcuts(added({ listName: null }));
     render(<PanelApp creator={{ kind: 'xingtu', oAuthorId: ID }} collapsed={false} onToggle={() => {}} bridge={viewBridge()} lists={lists} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Add to list' }));
-    await waitFor(() => expect(screen.getByText('Added to Creator lists')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Added to Creator lists', { selector: '.xdp-view__list-status' })).toBeTruthy());
   });
 });

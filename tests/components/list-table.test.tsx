@@ -138,7 +138,7 @@ describe('the table', () => {
       [alpha]: { ...result, platforms: { ...result.platforms, LIVE_STREAMING: { ok: true, rows: [{ name: '带货', count: 2, share: 1 }], fetchedAt: FETCHED, fromCache: false } } },
     });
     renderListApp();
-    const live = await screen.findByRole('radio', { name: 'Live' });
+    const live = await screen.findByRole('tab', { name: 'Live' });
     fireEvent.click(live);
     await waitFor(() => expect(rowOf('Alpha').textContent).toContain('带货 100.0%'));
   });

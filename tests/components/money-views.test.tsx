@@ -12,6 +12,7 @@ import type { Distribution, Failure, Result } from '../../utils/shared/types';
 import type { BalanceInfo } from '../../utils/shared/usage';
 import type { ViewBridge } from '../../utils/views/view-bridge';
 import { LIST, LIST_ID, RESULTS, fakeListBridge, renderListApp, runView, seed } from './list-fixtures';
+import { findErrorBlock, queryErrorBlock, statusBlock } from './status-queries';
 
 const ID = '7006229624431689736';
 const DAILY_CAP: Failure = { kind: 'daily-cap', blockedUntil: Date.UTC(2026, 11, 3, 16) };
@@ -39,7 +40,7 @@ describe('the panel at the daily call limit', () => {
     const load = loadsAfter(DAILY_CAP);
     const allowOneCall = allowed();
     render(<CreatorView oAuthorId={ID} load={load} openOptions={() => {}} allowOneCall={allowOneCall} />);
-    const alert = await screen.findByRole('alert');
+    const alert = await findErrorBlock();
     expect(alert.textContent).toContain('Daily call limit reached');
     expect(alert.textContent).toContain('calls resume at 00:00 Beijing time');
     expect(load).toHaveBeenCalledTimes(1);
@@ -68,17 +69,17 @@ describe('the panel at the daily call limit', () => {
     const allowOneCall = vi.fn(async (): Promise<Result<true>> => ({ ok: false, error: { kind: 'no-key' } }));
     render(<CreatorView oAuthorId={ID} load={load} openOptions={() => {}} allowOneCall={allowOneCall} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Allow one call' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('No API key yet'));
+    await waitFor(() => expect(statusBlock().textContent).toContain('No API key yet'));
     expect(load).toHaveBeenCalledTimes(1);
   });
 
   it('offers no button where the view cannot ask, nor for other failures', async () => {
     render(<CreatorView oAuthorId={ID} load={loadsAfter(DAILY_CAP)} openOptions={() => {}} />);
-    await screen.findByRole('alert');
+    await findErrorBlock();
     expect(screen.queryByRole('button', { name: 'Allow one call' })).toBeNull();
     cleanup();
     render(<CreatorView oAuthorId={ID} load={loadsAfter({ kind: 'server-error', code: 500 })} openOptions={() => {}} allowOneCall={allowed()} />);
-    await screen.findByRole('alert');
+    await findErrorBlock();
     expect(screen.queryByRole('button', { name: 'Allow one call' })).toBeNull();
   });
 
@@ -93,7 +94,7 @@ describe('the panel at the daily call limit', () => {
       allowOneCall: allowed(),
     };
     render(<PanelApp creator={{ kind: 'xingtu', oAuthorId: ID }} collapsed={false} onToggle={() => {}} bridge={bridge} />);
-    expect((await screen.findByRole('alert')).textContent).toContain('已达到每日调用上限');
+    expect((await findErrorBlock()).textContent).toContain('已达到每日调用上限');
     fireEvent.click(screen.getByRole('button', { name: '允许调用一次' }));
     await screen.findByRole('table');
     expect(bridge.allowOneCall).toHaveBeenCalledTimes(1);
@@ -148,7 +149,7 @@ describe('code 602 and the server’s own words', () => {
         openOptions={() => {}}
       />,
     );
-    const alert = await screen.findByRole('alert');
+    const alert = await findErrorBlock();
     expect(alert.textContent).toContain("The key's spending cap is reached");
     expect(alert.textContent).toContain('Code: 602');
     expect(alert.textContent).toContain(`Server said: ${detail}`);
@@ -157,7 +158,7 @@ describe('code 602 and the server’s own words', () => {
     cleanup();
     setLanguage('zh');
     render(<CreatorView oAuthorId={ID} load={async () => ({ ok: false, error: { kind: 'spending-cap', code: 602, detail } })} openOptions={() => {}} />);
-    expect((await screen.findByRole('alert')).textContent).toContain(`服务器返回：${detail}`);
+    expect((await findErrorBlock()).textContent).toContain(`服务器返回：${detail}`);
   });
 });
 
@@ -185,7 +186,7 @@ describe('the popup footer', () => {
   it('quiet when not known: "Balance unknown" for an endpoint without it, nothing without a key or on failure', async () => {
     render(<PopupApp pageCreator={null} bridge={bridge} balance={async () => ({ ok: true, value: { state: 'unknown', reason: 'not-supported', fetchedAt: 1 } })} />);
     await waitFor(() => expect(footer()?.textContent).toBe('Balance unknown'));
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(queryErrorBlock()).toBeNull();
     cleanup();
     const noKey = vi.fn(async (): Promise<Result<BalanceInfo>> => ({ ok: true, value: { state: 'unknown', reason: 'no-key', fetchedAt: 1 } }));
     render(<PopupApp pageCreator={null} bridge={bridge} balance={noKey} />);
@@ -196,7 +197,7 @@ describe('the popup footer', () => {
     render(<PopupApp pageCreator={null} bridge={bridge} balance={() => Promise.reject(new Error('no background'))} />);
     await act(async () => {});
     expect(footer()).toBeNull();
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(queryErrorBlock()).toBeNull();
   });
 
   it('a nickname search the limit stopped: "Allow one call" searches again', async () => {

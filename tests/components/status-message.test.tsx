@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { StatusMessage, type ViewFailure } from '../../components/StatusMessage';
 import { setLanguage, t } from '../../utils/views/i18n';
 import type { Failure, FailureKind } from '../../utils/shared/types';
+import { errorBlock, queryErrorBlock, statusBlock } from './status-queries';
 
 beforeEach(() => setLanguage('zh'));
 afterEach(() => {
@@ -37,7 +38,7 @@ const CASES: readonly [FailureKind, number | undefined, string][] = [
 describe('StatusMessage', () => {
   it('loading: a status with a spinner and text', () => {
     render(<StatusMessage state="loading" />);
-    const status = screen.getByRole('status');
+    const status = statusBlock();
     expect(status.textContent).toContain('加载中…');
     expect(status.querySelector('.xdp-view__spinner')?.getAttribute('aria-hidden')).toBe('true');
   });
@@ -52,14 +53,14 @@ describe('StatusMessage', () => {
 
   it('empty', () => {
     render(<StatusMessage state="empty" />);
-    expect(screen.getByRole('status').textContent).toContain('该平台暂无作品');
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(statusBlock().textContent).toContain('该平台暂无作品');
+    expect(queryErrorBlock()).toBeNull();
   });
 
-  it.each(CASES)('error %s (code %s): title, meaning, code and action in an alert', (kind, code, title) => {
+  it.each(CASES)('error %s (code %s): title, meaning, code and action', (kind, code, title) => {
     const error: Failure = { kind, ...(code !== undefined ? { code } : {}) };
     render(<StatusMessage state="error" error={error} onOpenSettings={() => undefined} />);
-    const alert = screen.getByRole('alert');
+    const alert = errorBlock();
     expect(alert.textContent).toContain(title);
     expect(alert.textContent).toContain(t(`error.${kind}.meaning`));
     expect(alert.textContent).toContain(t(`error.${kind}.action`));
@@ -70,7 +71,7 @@ describe('StatusMessage', () => {
   it.each(CASES)('error %s in English', (kind, code) => {
     setLanguage('en');
     render(<StatusMessage state="error" error={{ kind, ...(code !== undefined ? { code } : {}) }} />);
-    const alert = screen.getByRole('alert');
+    const alert = errorBlock();
     expect(alert.textContent).toContain(t(`error.${kind}.title`));
     if (code !== undefined) expect(alert.textContent).toContain(`Code: ${code}`);
   });
@@ -97,7 +98,7 @@ describe('StatusMessage', () => {
   ] as const)('a blocked %s says why no call was made and until when', (kind, code, blockedUntil, text) => {
     setLanguage('en');
     render(<StatusMessage state="error" error={{ kind, code, blockedUntil }} />);
-    const alert = screen.getByRole('alert');
+    const alert = errorBlock();
     expect(alert.getAttribute('data-blocked')).toBe('true');
     expect(alert.textContent).toMatch(text);
     expect(alert.textContent).not.toContain('{time}');
@@ -105,7 +106,7 @@ describe('StatusMessage', () => {
 
   it('a failure that is not a block has no block line', () => {
     render(<StatusMessage state="error" error={{ kind: 'quota-exceeded', code: 303 }} />);
-    expect(screen.getByRole('alert').getAttribute('data-blocked')).toBeNull();
+    expect(errorBlock().getAttribute('data-blocked')).toBeNull();
   });
 
   it('shows the server detail as text, the HTTP status, and the id for 400', () => {
@@ -116,7 +117,7 @@ describe('StatusMessage', () => {
         error={{ kind: 'invalid-params', code: 400, httpStatus: 400, detail, oAuthorId: '7006229624431689736' }}
       />,
     );
-    const alert = screen.getByRole('alert');
+    const alert = errorBlock();
     expect(alert.textContent).toContain(`服务器返回：${detail}`);
     expect(alert.textContent).toContain('HTTP 状态：400');
     expect(alert.textContent).toContain('达人ID：7006229624431689736');
@@ -125,7 +126,7 @@ describe('StatusMessage', () => {
 
   it('upstream: shows the status message, and no "code 0"', () => {
     render(<StatusMessage state="error" error={{ kind: 'upstream', code: 0, detail: '达人不存在' }} />);
-    const alert = screen.getByRole('alert');
+    const alert = errorBlock();
     expect(alert.textContent).toContain('达人不存在');
     expect(alert.textContent).not.toContain('错误码');
   });
@@ -133,6 +134,6 @@ describe('StatusMessage', () => {
   it('unexpected (a thrown load): generic title', () => {
     const error: ViewFailure = { kind: 'unexpected' };
     render(<StatusMessage state="error" error={error} />);
-    expect(screen.getByRole('alert').textContent).toContain('出错了');
+    expect(errorBlock().textContent).toContain('出错了');
   });
 });

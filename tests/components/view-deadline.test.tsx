@@ -8,6 +8,7 @@ import type { DouyinAccount } from '../../utils/shared/creator';
 import type { Resolution } from '../../utils/shared/messaging';
 import type { Distribution, Result } from '../../utils/shared/types';
 import { withDeadlines, type ViewBridge } from '../../utils/views/view-bridge';
+import { errorBlock, queryErrorBlock, statusBlock } from './status-queries';
 
 // A background that died (an MV3 service worker stopped mid-request) or hangs never answers:
 // with the bridge's deadline the views still end in an error the user can act on.
@@ -49,11 +50,11 @@ describe('a background that never answers', () => {
   it('CreatorView: loading, then "Timed out" with Refresh and the settings at hand', async () => {
     const bridge = deadBackground(30_000);
     render(<CreatorView oAuthorId={ID} load={bridge.load} openOptions={bridge.openOptions} />);
-    expect(screen.getByRole('status').textContent).toContain('Loading');
+    expect(statusBlock().textContent).toContain('Loading');
     await advance(29_999);
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(queryErrorBlock()).toBeNull();
     await advance(1);
-    const alert = screen.getByRole('alert');
+    const alert = errorBlock();
     expect(alert.getAttribute('data-kind')).toBe('timeout');
     expect(alert.textContent).toContain('Timed out');
     expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
@@ -64,9 +65,9 @@ describe('a background that never answers', () => {
   it('DouyinCreatorView: "Finding this creator…", then "Timed out"', async () => {
     const bridge = deadBackground(30_000);
     render(<DouyinCreatorView account={ACCOUNT} bridge={bridge} />);
-    expect(screen.getByRole('status').textContent).toContain('Finding this creator on Xingtu');
+    expect(statusBlock().textContent).toContain('Finding this creator on Xingtu');
     await advance(30_000);
-    expect(screen.getByRole('alert').getAttribute('data-kind')).toBe('timeout');
+    expect(errorBlock().getAttribute('data-kind')).toBe('timeout');
     expect(document.querySelector('.xdp-view__spinner')).toBeNull();
   });
 });

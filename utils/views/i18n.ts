@@ -203,6 +203,9 @@ const zh = {
   'notThisCreator': '不是这位达人',
   'rejectedTitle': '你已确认不是这位达人',
 
+  // ---- screen readers: what the view's live region says (components/LiveRegion.tsx) ----
+  'announceError': '{title}。{action}',
+  'announceNamed': '{title}：{name}',
 } as const satisfies Record<FailureKeys | PlatformKeys, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
@@ -383,6 +386,9 @@ const en: Messages = {
   'notThisCreator': 'No, not this creator',
   'rejectedTitle': 'You said this is not the creator',
 
+  // ---- screen readers: what the view's live region says (components/LiveRegion.tsx) ----
+  'announceError': '{title}. {action}',
+  'announceNamed': '{title}: {name}',
 };
 
 /** Both dictionaries, for tests and tooling. */
