@@ -16,22 +16,26 @@ export const SIZE_BUDGETS = {
    * from 90 KB for issue 13 (the frame's placement, drag, dock and keyboard; copy, relative
    * times, avatars, retry, cool-down, the Other row; accessibility); see docs/performance.md.
    */
-  panelPage: 92 * 1024,
+  panelPage: 95 * 1024,
   /** Everything the toolbar popup loads (the same views and chart as the panel); raised as the panel. */
-  popupPage: 92.5 * 1024,
+  popupPage: 95 * 1024,
   /**
    * What the options page loads before it shows the settings form (its static imports): the form,
    * the daily call limit and the price per call. The balance line and the Usage section come after.
+   * 33, not 32: the shared string table grew with issue 13's details (docs/performance.md).
    */
-  optionsInitial: 32 * 1024,
+  optionsInitial: 33 * 1024,
   /** Everything the options page loads, the Usage section and its chart (Chart.js bars, the list page's copy) included. */
   optionsPage: 96 * 1024,
   /** Everything the creator-list page loads, Chart.js (bars, loaded on "Compare") included. */
   listPage: 120 * 1024,
   /** Any one file (the largest is the chunk holding Chart.js). */
   anyFile: 64 * 1024,
-  /** The background service worker (API client, cache, resolver; its own build). */
-  background: 30 * 1024,
+  /**
+   * The background service worker (API client, cache, resolver; its own build). 31, not 30: the
+   * list-page badges' messages (issue 14) and the avatar fetcher (issue 13).
+   */
+  background: 31 * 1024,
 } as const;
 
 /**
