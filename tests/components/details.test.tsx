@@ -96,8 +96,12 @@ describe('copy the Xingtu id', () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     render(<CreatorView oAuthorId={ID} load={bridgeWith({}).load} openOptions={() => undefined} />);
+    await waitFor(() => expect(document.querySelector('[aria-live]')?.textContent).toMatch(/^Short video: /));
     fireEvent.click(screen.getByRole('button', { name: 'Copy Xingtu ID' }));
-    await waitFor(() => expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe('Copied'));
+    // Shown beside the button, and said through the view's one live region (not one of its own).
+    await waitFor(() => expect(document.querySelector('.xdp-view__copied')?.textContent).toBe('Copied'));
+    expect(document.querySelectorAll('[aria-live]')).toHaveLength(1);
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe('Copied');
     expect(writeText).toHaveBeenCalledWith(ID);
   });
 
@@ -105,6 +109,7 @@ describe('copy the Xingtu id', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => Promise.reject(new Error('denied')) }, configurable: true });
     Object.defineProperty(document, 'execCommand', { value: () => false, configurable: true });
     render(<CreatorView oAuthorId={ID} load={bridgeWith({}).load} openOptions={() => undefined} />);
+    await waitFor(() => expect(document.querySelector('[aria-live]')?.textContent).toMatch(/^Short video: /));
     fireEvent.click(screen.getByRole('button', { name: 'Copy Xingtu ID' }));
     await waitFor(() => expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe('Could not copy'));
   });
@@ -118,12 +123,16 @@ describe('Refresh during a 302 cool-down', () => {
     const load = vi.fn(async (): Promise<Result<Distribution>> => ({ ok: false, error: rateLimited }));
     render(<CreatorView oAuthorId={ID} load={load} openOptions={() => undefined} />);
     const refresh = await screen.findByRole('button', { name: /^↻?\s*Paused until/ });
-    expect((refresh as HTMLButtonElement).disabled).toBe(true);
+    // aria-disabled (the focus stays on it) and a click does nothing.
+    expect(refresh.getAttribute('aria-disabled')).toBe('true');
     expect(refresh.textContent).toContain(new Date(until).toLocaleTimeString('en'));
-    await act(async () => void vi.advanceTimersByTime(61_000));
-    const again = screen.getByRole('button', { name: /Refresh/ }) as HTMLButtonElement;
-    expect(again.disabled).toBe(false);
+    fireEvent.click(refresh);
     expect(load).toHaveBeenCalledTimes(1);
+    await act(async () => void vi.advanceTimersByTime(61_000));
+    const again = screen.getByRole('button', { name: /Refresh/ });
+    expect(again.getAttribute('aria-disabled')).toBeNull();
+    fireEvent.click(again);
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(2));
   });
 });
 
