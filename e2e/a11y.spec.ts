@@ -143,7 +143,7 @@ for (const { lang, allErrors } of LANGS) {
       await openCreator(page, creatorPageUrl(FOOD_CREATOR_ID), 'table');
       await check(page, (scheme) => axePanel(page, 'panel: data' + scheme));
       const frame = await panelFrame(page);
-      await frame.locator('.xdp-panel__collapse').click();
+      await frame.locator('.xdp-panel__tool[aria-expanded="true"]').click(); // Collapse
       await expect(frame.locator('.xdp-pill')).toBeVisible();
       await check(page, (scheme) => axePanel(page, 'panel: collapsed' + scheme));
       await frame.locator('.xdp-pill').click();
