@@ -246,15 +246,15 @@ test.describe('Douyin creator pages', () => {
     await tableFirstRow(page);
     const { frame } = panel(page);
     await page.locator(`a.related[data-sec-uid="${MUSIC.secUid}"]`).click();
-    await expect(frame.getByText('Likely this Xingtu creator')).toBeVisible({ timeout: 15_000 });
+    await expect(shownText(frame, 'Likely this Xingtu creator')).toBeVisible({ timeout: 15_000 });
     await frame.getByRole('button', { name: 'No, not this creator' }).click();
-    await expect(frame.getByText('You said this is not the creator')).toBeVisible();
+    await expect(shownText(frame, 'You said this is not the creator')).toBeVisible();
     await expect(frame.getByLabel('Xingtu link or id')).toBeVisible();
     expect(mockApi.calls({ path: DISTRIBUTION_PATH, oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(0);
 
     // Loaded afresh (now with the uid in the page data): the user's answer stands, no new search.
     await page.goto(douyinUserUrl(MUSIC.secUid));
-    await expect(panel(page).frame.getByText('You said this is not the creator')).toBeVisible({ timeout: 15_000 });
+    await expect(shownText(panel(page).frame, 'You said this is not the creator')).toBeVisible({ timeout: 15_000 });
     expect(mockApi.calls({ path: SEARCH_PATH, keyword: MUSIC.nickname })).toHaveLength(1);
     expect(mockApi.calls({ path: DISTRIBUTION_PATH, oAuthorId: MUSIC_CREATOR_ID })).toHaveLength(0);
   });
