@@ -12,15 +12,19 @@ let loading: Promise<DouyinReaderFactory> | null = null;
  * reloaded meanwhile); the next call tries again.
  */
 export function loadDouyinOwnerReader(): Promise<DouyinOwnerReader> {
-  const url = extensionApi().runtime.getURL(DOUYIN_READER_CHUNK_PATH as '/douyin-reader.js');
-  loading ??= import(/* @vite-ignore */ url).then(() => {
-    const factory = publishedDouyinReader();
-    if (!factory) throw new Error('the Douyin reader chunk published nothing');
-    return factory;
-  });
+  loading ??= importChunk();
   const current = loading;
   current.catch(() => {
     if (loading === current) loading = null;
   });
   return current.then((factory) => factory());
+}
+
+/** Async, so that an API already gone (an orphaned copy) rejects instead of throwing. */
+async function importChunk(): Promise<DouyinReaderFactory> {
+  const url = extensionApi().runtime.getURL(DOUYIN_READER_CHUNK_PATH as '/douyin-reader.js');
+  await import(/* @vite-ignore */ url);
+  const factory = publishedDouyinReader();
+  if (!factory) throw new Error('the Douyin reader chunk published nothing');
+  return factory;
 }
