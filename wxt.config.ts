@@ -83,7 +83,9 @@ export default defineConfig({
       {
         // list-badges.js: the list page badges, imported by the content script on list pages
         // only (utils/page/badge-loader.ts); see docs/architecture.md "List page badges".
-        resources: ['panel.html', 'list-badges.js'],
+        // douyin-reader.js: who a Douyin creator page shows, imported on those pages only
+        // (utils/page/douyin/load-reader.ts); docs/architecture.md "Douyin reader chunk".
+        resources: ['panel.html', 'list-badges.js', 'douyin-reader.js'],
         // The pages the content script runs on (entrypoints/creator-pages.content.ts).
         matches: CREATOR_SITE_MATCHES,
         // No `use_dynamic_url`: with it Chrome puts each panel frame in a renderer of its own,

@@ -60,8 +60,9 @@ test('only panel.html and the list badge chunk are web-accessible, only to the p
   const m = manifest();
   const war = m.web_accessible_resources ?? [];
   expect(war).toHaveLength(1);
-  // list-badges.js: imported by the content script on list pages (utils/page/badge-loader.ts).
-  expect(war[0]?.resources).toEqual(['panel.html', 'list-badges.js']);
+  // list-badges.js: imported by the content script on list pages (utils/page/badge-loader.ts);
+  // douyin-reader.js: on Douyin creator pages (utils/page/douyin/load-reader.ts).
+  expect(war[0]?.resources).toEqual(['panel.html', 'list-badges.js', 'douyin-reader.js']);
   // Not behind a dynamic URL (wxt.config.ts says why): a page-made panel.html gets nothing anyway (security-hostile.spec.ts).
   expect(war[0]?.use_dynamic_url).toBeUndefined();
   expect(war[0]?.extension_ids).toBeUndefined();
@@ -94,7 +95,7 @@ test('the Firefox build has the same policy (when it was built alongside)', () =
   test.skip(!existsSync(path.join(dir, 'manifest.json')), 'no Firefox build in this folder');
   const firefox = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(firefox.content_security_policy).toBe(EXPECTED_CSP); // MV2: a string
-  expect(firefox.web_accessible_resources).toEqual(['panel.html', 'list-badges.js']);
+  expect(firefox.web_accessible_resources).toEqual(['panel.html', 'list-badges.js', 'douyin-reader.js']);
   expect(firefox.externally_connectable).toBeUndefined();
 });
 

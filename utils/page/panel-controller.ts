@@ -14,7 +14,8 @@ import {
   type CreatorMessage,
 } from '../shared/panel-port';
 import { DETECTED_MARK, mark } from '../shared/perf-marks';
-import { createDouyinOwnerReader, type DouyinOwnerReader } from './douyin/read-owner';
+import type { DouyinOwnerReader } from './douyin/read-owner';
+import { loadDouyinOwnerReader } from './douyin/load-reader';
 import { extensionApi, liveExtensionId } from './extension-api';
 import { pageMountEnv, scheduleMount } from './mount-timing';
 import { mountPanelHost, type PanelHost } from './panel-host';
@@ -53,8 +54,8 @@ export function startPanelController(onStopped: () => void): PanelController {
   const frameToken = newFrameToken();
   // This extension's page origins: the real one, and the (dynamic) one getURL gives us.
   const origins = [...new Set([extensionOriginOf(panelUrl), `chrome-extension://${runtime.id}`])];
-  // Douyin pages only, made when first needed.
-  let douyin: DouyinOwnerReader | null = null;
+  // Douyin creator pages only: a chunk of its own, loaded when first needed (./douyin/load-reader.ts).
+  let douyin: Promise<DouyinOwnerReader | null> | null = null;
 
   const send = (port: Browser.runtime.Port) => {
     const message: CreatorMessage = { type: 'creator', creator };
@@ -89,8 +90,15 @@ export function startPanelController(onStopped: () => void): PanelController {
     const controller = new AbortController();
     reading = controller;
     show({ kind: 'douyin-reading' });
-    douyin ??= createDouyinOwnerReader();
-    douyin.read(target.page, previous, controller.signal, show);
+    douyin ??= loadDouyinOwnerReader().catch(() => {
+      douyin = null; // e.g. the extension was reloaded meanwhile: the next page tries again
+      return null;
+    });
+    void douyin.then((reader) => {
+      if (controller.signal.aborted) return; // the user moved on, or the script stopped
+      if (reader) reader.read(target.page, previous, controller.signal, show);
+      else show({ kind: 'douyin-unreadable' });
+    });
   };
 
   const trust = (port: Browser.runtime.Port) => {
@@ -144,7 +152,7 @@ export function startPanelController(onStopped: () => void): PanelController {
     stopped = true;
     reading?.abort();
     cancelMount?.();
-    douyin?.stop();
+    void douyin?.then((reader) => reader?.stop());
     window.removeEventListener('message', onWindowMessage);
     releaseDocument();
     panel?.remove();

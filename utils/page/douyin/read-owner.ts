@@ -31,8 +31,9 @@ export interface DouyinOwnerReader {
 }
 
 /**
- * Who a Douyin page shows, for the panel controller (utils/page/panel-controller.ts), which loads
- * this module only on Douyin creator pages. The page's own data first; after an in-app move,
+ * Who a Douyin page shows, for the panel controller (utils/page/panel-controller.ts). This module
+ * and the readers it uses are a chunk of their own (entrypoints/douyin-reader.ts), which the
+ * controller imports only on Douyin creator pages (./load-reader.ts). The page's own data first; after an in-app move,
  * the uid comes from the profile page's own HTML: one same-origin GET per sec_uid per page
  * lifetime (./fetch-profile.ts).
  */
