@@ -118,14 +118,14 @@ for (const { lang, allErrors } of LANGS) {
       await tab.goto(`${ext}/popup.html`);
       await expect(tab.locator('#creator-input')).toBeVisible();
       const zh = lang === 'zh-CN';
-      await expect(tab).toHaveTitle(zh ? '星图达人内容分布' : 'Xingtu Distribution Lens');
+      await expect(tab).toHaveTitle(zh ? '星图达人内容分布' : 'Xingtu Creator Content Distribution');
       expect(await tab.evaluate(() => document.documentElement.lang)).toBe(zh ? 'zh-CN' : 'en');
       await check(tab, (scheme) => axePage(tab, 'popup: lookup' + scheme));
       await tab.locator('.xdp-lookup button[type="submit"]').click();
       await expect(tab.locator('.xdp-lookup__error')).toBeVisible();
       await check(tab, (scheme) => axePage(tab, 'popup: lookup error' + scheme));
       await tab.goto(`${ext}/options.html`);
-      await expect(tab).toHaveTitle(zh ? '星图达人内容分布 · 设置' : 'Xingtu Distribution Lens · Settings');
+      await expect(tab).toHaveTitle(zh ? '星图达人内容分布 · 设置' : 'Xingtu Creator Content Distribution · Settings');
       expect(await tab.evaluate(() => document.documentElement.lang)).toBe(zh ? 'zh-CN' : 'en');
       await tab.locator('#endpoint').selectOption('custom');
       await tab.locator('#custom-url').fill('not a url');
@@ -176,7 +176,7 @@ for (const { lang, allErrors } of LANGS) {
       // ---- the list page ----
       await tab.goto(`${ext}/list.html`);
       await expect(tab.locator('main[aria-busy="false"]')).toBeVisible({ timeout: 15_000 });
-      await expect(tab).toHaveTitle(zh ? '星图达人内容分布 · 达人清单' : 'Xingtu Distribution Lens · Creator lists');
+      await expect(tab).toHaveTitle(zh ? '星图达人内容分布 · 达人清单' : 'Xingtu Creator Content Distribution · Creator lists');
       await check(tab, (scheme) => axePage(tab, 'list page' + scheme));
 
       // ---- Douyin ----

@@ -1,6 +1,6 @@
 import { htmlLang, t } from './i18n';
 
-/** A tab title that names the extension: "星图达人内容分布 · 设置" / "Xingtu Distribution Lens · Settings". */
+/** A tab title that names the extension: "星图达人内容分布 · 设置" / "Xingtu Creator Content Distribution · Settings". */
 export function pageTitle(part?: string): string {
   return part ? `${t('appName')} · ${part}` : t('appName');
 }

@@ -212,7 +212,7 @@ export type MessageKey = keyof typeof zh;
 export type Messages = Record<MessageKey, string>;
 
 const en: Messages = {
-  'appName': 'Xingtu Distribution Lens',
+  'appName': 'Xingtu Creator Content Distribution',
   'panelTitle': 'Xingtu creator content distribution',
   'viewTitle': 'Video content distribution',
   'xingtuId': 'Xingtu ID',
