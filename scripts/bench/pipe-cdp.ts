@@ -75,6 +75,9 @@ export interface PipeBrowser {
 export function startPipeChromium(options: { extensionDir: string | null; hostRules: string; userDataDir: string }): PipeBrowser {
   const args = [
     '--headless=new',
+    // The bench's usual desktop size: headless would open 800×600, where the panel starts folded
+    // (utils/shared/panel-place.ts) and no chart is drawn to time.
+    '--window-size=1280,800',
     ...BROWSER_ARGS.filter((a) => !a.startsWith('--proxy-server')), // the resolver rules send nothing outside instead
     `--host-resolver-rules=${options.hostRules}`,
     '--ignore-certificate-errors', // the fixture hosts' self-signed certificate

@@ -220,13 +220,14 @@ function nonCreatorRows(report: Report, row: AddRow): void {
     const w = report.nonCreator[`${name}, with extension`]!;
     const b = report.nonCreator[`${name}, without extension`]!;
     const over = (list: LongTask[]) => list.filter((t) => t.duration > 50).length;
-    const quiet = w.panelHosts === 0 && w.extraFrames === 0 && w.detections === 0 && w.elements === b.elements;
+    // Nothing but the list page badges (the market is a list page: issue 14).
+    const quiet = w.panelHosts === 0 && w.extraFrames === 0 && w.detections === 0 && w.elements - w.badges === b.elements;
     row(
       'non-creator',
       `${name} (${w.loads} loads): panels / iframes / detections`,
       `${w.panelHosts} / ${w.extraFrames} / ${w.detections}`,
-      `elements in the document ${w.elements} (without extension ${b.elements})`,
-      'nothing created',
+      `elements in the document ${w.elements}, ${w.badges} of them badges (without extension ${b.elements})`,
+      'nothing created but badges',
       quiet,
     );
     row(
