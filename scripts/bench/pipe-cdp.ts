@@ -75,9 +75,9 @@ export interface PipeBrowser {
 export function startPipeChromium(options: { extensionDir: string | null; hostRules: string; userDataDir: string }): PipeBrowser {
   const args = [
     '--headless=new',
-    // The bench's usual desktop size: headless would open 800×600, where the panel starts folded
-    // (utils/shared/panel-place.ts) and no chart is drawn to time.
-    '--window-size=1280,800',
+    // A desktop window (pages get 1280×813): headless would open 800×600, and in a viewport under
+    // 720 px tall the panel starts folded (utils/shared/panel-place.ts), with no chart to time.
+    '--window-size=1280,900',
     ...BROWSER_ARGS.filter((a) => !a.startsWith('--proxy-server')), // the resolver rules send nothing outside instead
     `--host-resolver-rules=${options.hostRules}`,
     '--ignore-certificate-errors', // the fixture hosts' self-signed certificate
