@@ -433,3 +433,25 @@ export async function waitForPanel(
   await expect(table, 'a <table> in the panel').toBeAttached({ timeout });
   return handles;
 }
+
+/**
+ * On the list page (list.html): paste creators as Xingtu links, run the list until every one is
+ * done, and compare the first three (the demo, scripts/demo.ts, and the store screenshots,
+ * scripts/store/screenshots.ts, show this state).
+ */
+export async function runAndCompareList(lists: Page, ids: readonly string[], timeout: number): Promise<void> {
+  await lists.getByLabel(/^(Creators|达人)$/).fill(ids.map((id) => creatorPageUrl(id)).join('\n'));
+  await lists.getByRole('button', { name: /^(Add|添加)$/ }).click();
+  await lists.getByRole('button', { name: /^(Start|开始)$/ }).click();
+  await lists.waitForFunction(
+    (n) => {
+      const bar = document.querySelector<HTMLProgressElement>('#xdp-run-progress');
+      return bar !== null && bar.value === n && bar.max === n;
+    },
+    ids.length,
+    { timeout },
+  );
+  for (const box of (await lists.getByRole('checkbox', { name: /^(Select (?!all shown)|选择 )/ }).all()).slice(0, 3)) await box.check();
+  await lists.getByRole('button', { name: /^(Compare|对比)/ }).click();
+  await lists.locator('#xdp-compare canvas').waitFor({ state: 'visible', timeout: 10_000 });
+}

@@ -30,6 +30,7 @@ import {
   extensionIdOf,
   extensionServiceWorker,
   launchExtension,
+  runAndCompareList,
   waitForPanel,
   type LaunchedExtension,
 } from '../e2e/harness';
@@ -155,20 +156,7 @@ async function main(): Promise<number> {
     await step('creator lists (list.html): paste 4 creators, run, compare', async () => {
       await lists.goto(`chrome-extension://${extensionId}/list.html`);
       const ids = [FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID, BEAUTY_CREATOR_ID];
-      await lists.getByLabel(/^(Creators|达人)$/).fill(ids.map((id) => `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${id}`).join('\n'));
-      await lists.getByRole('button', { name: /^(Add|添加)$/ }).click();
-      await lists.getByRole('button', { name: /^(Start|开始)$/ }).click();
-      await lists.waitForFunction(
-        (n) => {
-          const bar = document.querySelector<HTMLProgressElement>('#xdp-run-progress');
-          return bar !== null && bar.value === n && bar.max === n;
-        },
-        ids.length,
-        { timeout: 20_000 },
-      );
-      for (const box of (await lists.getByRole('checkbox', { name: /^(Select (?!all shown)|选择 )/ }).all()).slice(0, 3)) await box.check();
-      await lists.getByRole('button', { name: /^(Compare|对比)/ }).click();
-      await lists.locator('#xdp-compare canvas').waitFor({ state: 'visible', timeout: 10_000 });
+      await runAndCompareList(lists, ids, 20_000);
       await lists.waitForTimeout(500);
       await screenshotPage(lists, path.join(OUT_DIR, 'list.png'));
     }, failures);

@@ -26,6 +26,7 @@ import {
   extensionIdOf,
   extensionServiceWorker,
   guardNetwork,
+  runAndCompareList,
   waitForPanel,
 } from '../../e2e/harness';
 import { SCREENSHOT_FILES, SCREENSHOT_LOCALES, SCREENSHOT_SIZE, screenshotPath, type ListingLocale, type ScreenshotFile } from './listing';
@@ -113,20 +114,7 @@ async function shoot(locale: Locale, mock: MockApi): Promise<void> {
     const lists = await context.newPage();
     await lists.goto(`chrome-extension://${id}/list.html`);
     const ids = [FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID, BEAUTY_CREATOR_ID];
-    await lists.getByLabel(/^(Creators|达人)$/).fill(ids.map((i) => `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${i}`).join('\n'));
-    await lists.getByRole('button', { name: /^(Add|添加)$/ }).click();
-    await lists.getByRole('button', { name: /^(Start|开始)$/ }).click();
-    await lists.waitForFunction(
-      (n) => {
-        const bar = document.querySelector<HTMLProgressElement>('#xdp-run-progress');
-        return bar !== null && bar.value === n && bar.max === n;
-      },
-      ids.length,
-      { timeout: 30_000 },
-    );
-    for (const box of (await lists.getByRole('checkbox', { name: /^(Select (?!all shown)|选择 )/ }).all()).slice(0, 3)) await box.check();
-    await lists.getByRole('button', { name: /^(Compare|对比)/ }).click();
-    await lists.locator('#xdp-compare canvas').waitFor({ state: 'visible', timeout: 10_000 });
+    await runAndCompareList(lists, ids, 30_000);
     // Show the comparison whole, with the table's filters above it; let the "Comparing" toast go.
     await lists.locator('#xdp-compare').evaluate((e) => e.scrollIntoView({ block: 'end' }));
     await lists.waitForTimeout(3_000);
