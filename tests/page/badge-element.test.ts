@@ -25,6 +25,30 @@ describe('onTrusted', () => {
     badge.host.click();
     expect(lookUp).not.toHaveBeenCalled();
   });
+
+  it('its own button answers a user’s click only: a script’s click on the button itself does nothing', () => {
+    // Reach inside the closed root as no page can (the test keeps the root attachShadow returns).
+    const attach = HTMLElement.prototype.attachShadow;
+    let root: ShadowRoot | null = null;
+    const spy = vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+      root = attach.call(this, init);
+      return root;
+    });
+    const lookUp = vi.fn();
+    const badge = createBadge(document, 'x:2', { lookUp, open: vi.fn(), addToList: vi.fn() });
+    spy.mockRestore();
+    document.body.append(badge.host);
+    badge.render({ kind: 'info', info: { state: 'uncached', search: false } });
+    const button = (root as ShadowRoot | null)?.querySelector('button');
+    expect(button).toBeTruthy();
+    button?.click();
+    button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(lookUp).not.toHaveBeenCalled();
+    const user = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(user, 'isTrusted', { value: true });
+    button?.dispatchEvent(user);
+    expect(lookUp).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('shareText', () => {
