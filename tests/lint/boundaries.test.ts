@@ -22,6 +22,8 @@ describe('lint: where code runs', () => {
   it.each([
     ['the content script', 'entrypoints/creator-pages.content.ts', '@/utils/background/cache', /Background code/],
     ['the content script', 'entrypoints/creator-pages.content.ts', '@/utils/key/api-key', /API key/],
+    ['the badge chunk (runs in the page)', 'entrypoints/list-badges.ts', '@/utils/key/api-key', /API key/],
+    ['the Douyin reader chunk (runs in the page)', 'entrypoints/douyin-reader.ts', '@/utils/background/cache', /Background code/],
     ['a page reader', 'utils/page/douyin/read-new.ts', '../../background/api/client', /Background code/],
     ['a page reader', 'utils/page/read-new.ts', '../key/api-key', /API key/],
     ['page code', 'utils/page/panel-new.ts', '../views/i18n', /Extension view code/],
