@@ -26,6 +26,8 @@ export interface PopupAppProps {
   lists?: ListShortcuts;
   /** The account balance for the footer (the background's cached answer; not a data call). */
   balance?: BalanceAsk;
+  /** A creator to show first ("Open" on a list page badge, utils/shared/popup-open.ts). */
+  opened?: PageCreator | null;
 }
 
 type Shown =
@@ -48,10 +50,10 @@ function isCurrentTab(page: DouyinPage, current: PageCreator | null): boolean {
 }
 
 /** Toolbar popup: the current tab's creator, and a lookup by id, link or nickname. */
-export function PopupApp({ pageCreator, bridge = messagingBridge, lists = messagingListShortcuts, balance = messagingBalance }: PopupAppProps) {
+export function PopupApp({ pageCreator, bridge = messagingBridge, lists = messagingListShortcuts, balance = messagingBalance, opened = null }: PopupAppProps) {
   const [input, setInput] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
-  const [shown, setShown] = useState<Shown>({ kind: 'page' });
+  const [shown, setShown] = useState<Shown>(opened ? { kind: 'creator', creator: opened } : { kind: 'page' });
   const searchToken = useRef(0);
 
   const search = (keyword: string) => {

@@ -23,6 +23,8 @@ import {
   isFromThisExtension,
   isFromListPageScript,
   parseBadgeOne,
+  parseBadgeOpen,
+  POPUP_PAGES,
   parseBadgePeek,
   parseBadgeRun,
   parseBadgeVisible,
@@ -44,6 +46,7 @@ import { createRecentViews } from '@/utils/background/recent-views';
 import { createBadgeService } from '@/utils/background/badge-service';
 import { createLookUpLimit } from '@/utils/background/badge-limit';
 import { createAvatarStore } from '@/utils/background/avatar';
+import { browserPopupOpener } from '@/utils/background/popup-open';
 import { RUN_WAKE_ALARM, createKeepAlive, createWakeScheduler } from '@/utils/background/run-lifetime';
 import {
   ADD_TO_LIST_PAGES,
@@ -106,6 +109,7 @@ export default defineBackground(() => {
   });
 
   const lookUps = createLookUpLimit();
+  const popupOpener = browserPopupOpener(browser);
 
   const refused: Failure = { kind: 'bad-input' };
 
@@ -244,6 +248,15 @@ export default defineBackground(() => {
     if (!isFromListPageScript(sender) || !req) return { ok: false, error: refused };
     return badges.run(req.token);
   });
+  onMessage('badgeOpen', async ({ data, sender }) => {
+    const req = parseBadgeOpen(data);
+    if (!isFromListPageScript(sender) || !req) return { ok: false, error: refused };
+    const oAuthorId = await badges.openTarget(req.ref);
+    if (oAuthorId === null) return { ok: false, error: refused };
+    return { ok: true, value: await popupOpener.open(oAuthorId, sender.tab?.windowId) };
+  });
+  // The popup, as it opens: the creator "Open" handed it (once).
+  onMessage('takeOpenedCreator', async ({ sender }) => (isFromExtensionPage(sender, POPUP_PAGES) ? popupOpener.take() : null));
 
   // ---- money (utils/shared/usage.ts) ---------------------------------------------------------
 

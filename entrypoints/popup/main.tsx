@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/PopupApp';
 import type { PageCreator } from '@/utils/shared/creator';
 import { PAGE_PORT_NAME, isCreatorMessage } from '@/utils/shared/panel-port';
+import { sendMessage } from '@/utils/shared/messaging';
+import { isOAuthorId } from '@/utils/shared/page-detect';
+import { openedCreatorOf } from '@/utils/shared/popup-open';
 import { applyDocumentLanguage, pageTitle } from '@/utils/views/document-language';
 
 /**
@@ -16,12 +19,31 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/**
+ * The creator a list page badge's "Open" asked this popup to show (utils/shared/popup-open.ts):
+ * named in the URL when the popup has a window of its own, else handed over by the background.
+ */
+async function openedCreator(): Promise<PageCreator | null> {
+  const id = openedCreatorOf(location.search) ?? (await sendMessage('takeOpenedCreator', undefined).catch(() => null));
+  return typeof id === 'string' && isOAuthorId(id) ? { kind: 'xingtu', oAuthorId: id } : null;
+}
+
 async function start(): Promise<void> {
   applyDocumentLanguage(pageTitle());
   const root = document.getElementById('app');
   if (!root) return;
-  const draw = (pageCreator: PageCreator | null) => render(<PopupApp pageCreator={pageCreator} />, root);
+  const opened = openedCreator();
+  let pageCreator: PageCreator | null = null;
+  // (Always the newest page creator, whichever of the two answers comes first.)
+  const draw = (next: PageCreator | null) => {
+    pageCreator = next;
+    void opened.then((creator) => render(<PopupApp pageCreator={pageCreator} opened={creator} />, root));
+  };
+  // A creator handed over is shown at once; the tab's creator, if any, follows.
+  void opened.then((creator) => creator && draw(pageCreator));
 
+  // In a window of its own, the popup is about the creator it names, not a tab.
+  if (openedCreatorOf(location.search) !== null) return draw(null);
   const tabId = await targetTabId();
   if (tabId === undefined) return draw(null);
   // The tab's content script says which creator it shows (and again when that changes). A tab

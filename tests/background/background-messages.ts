@@ -6,7 +6,7 @@ import { apiKeyItem } from '../../utils/key/api-key';
 
 /** Test helpers: raw messages to the background's listener, as a given sender would send them. */
 
-export type Sender = { id?: string; url?: string; origin?: string; tab?: { id: number } };
+export type Sender = { id?: string; url?: string; origin?: string; tab?: { id: number; windowId?: number }; frameId?: number };
 
 /** One of this extension's pages, e.g. '/panel.html'. */
 export function extensionPage(path: string): Sender {

@@ -120,3 +120,18 @@ describe('badge service', () => {
     expect(deps.lists.add).toHaveBeenCalledWith(null, [expect.objectContaining({ ref: { kind: 'xingtu', oAuthorId: ID } })]);
   });
 });
+
+describe('badge service: openTarget (the creator "Open" shows)', () => {
+  it('a Xingtu card’s own creator; a Douyin account’s surely linked one; none for a link waiting for the user or none at all', async () => {
+    const { badges } = setup({
+      links: {
+        [SEC]: { kind: 'sure', author: { oAuthorId: OTHER }, source: 'user' },
+        [SEC2]: { kind: 'likely', author: { oAuthorId: ID }, source: 'search' } as unknown as Resolution,
+      },
+    });
+    expect(await badges.openTarget({ kind: 'xingtu', oAuthorId: ID })).toBe(ID);
+    expect(await badges.openTarget({ kind: 'douyin', secUid: SEC })).toBe(OTHER);
+    expect(await badges.openTarget({ kind: 'douyin', secUid: SEC2 })).toBeNull();
+    expect(await badges.openTarget({ kind: 'douyin', secUid: 'MS4wLjABAAAAnone000000000000000000000000000000000000000' })).toBeNull();
+  });
+});

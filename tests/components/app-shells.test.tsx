@@ -92,6 +92,16 @@ describe('PopupApp', () => {
     expect(load).toHaveBeenCalledWith({ oAuthorId: OTHER, platform: 'SHORT_VIDEO' });
   });
 
+  it('shows first the creator a list page badge opened, with a way back to the tab’s creator', async () => {
+    const load = okLoad();
+    render(<PopupApp pageCreator={{ kind: 'xingtu', oAuthorId: ID }} opened={{ kind: 'xingtu', oAuthorId: OTHER }} bridge={bridgeWith(load)} balance={noBalance} />);
+    await screen.findByRole('table');
+    expect(load).toHaveBeenCalledWith({ oAuthorId: OTHER, platform: 'SHORT_VIDEO' });
+    expect(load).not.toHaveBeenCalledWith({ oAuthorId: ID, platform: 'SHORT_VIDEO' });
+    fireEvent.click(screen.getByRole('button', { name: "Back to this page's creator" }));
+    await waitFor(() => expect(load).toHaveBeenLastCalledWith({ oAuthorId: ID, platform: 'SHORT_VIDEO' }));
+  });
+
   it('refuses input that is neither an id nor a Xingtu link', () => {
     const load = okLoad();
     render(<PopupApp pageCreator={null} bridge={bridgeWith(load)} balance={noBalance} />);

@@ -127,3 +127,66 @@ describe('startListBadges', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('"Open" in a badge’s card', () => {
+  /** Keep each badge's closed root (as no page can) and click its button named `text` as the user would. */
+  let roots: Map<string, ShadowRoot>;
+  let restore: () => void;
+  beforeEach(() => {
+    roots = new Map();
+    const attach = HTMLElement.prototype.attachShadow;
+    const spy = vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.set(this.dataset.key ?? '', root);
+      return root;
+    });
+    restore = () => spy.mockRestore();
+  });
+  afterEach(() => restore());
+
+  const userClick = (key: string, text: string) => {
+    const button = [...(roots.get(key)?.querySelectorAll('button') ?? [])].find((b) => b.textContent === text);
+    expect(button, `${key}: ${text}`).toBeTruthy();
+    const click = new MouseEvent('click', { bubbles: true });
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    button!.dispatchEvent(click);
+  };
+
+  /** The background answers "Open" with `answer` (undefined: the extension is gone). */
+  function answerOpen(answer: unknown) {
+    const runtime = scope.chrome!.runtime as { sendMessage: ReturnType<typeof vi.fn> };
+    const peek = runtime.sendMessage.getMockImplementation() as (message: Sent) => Promise<unknown>;
+    runtime.sendMessage.mockImplementation(async (message: Sent) => {
+      if (message.type !== 'badgeOpen') return peek(message);
+      sent.push(message);
+      if (answer === undefined) throw new Error('Extension context invalidated.');
+      return { res: answer };
+    });
+  }
+
+  it('asks the background to show the creator in the popup; no tab is opened', async () => {
+    answerOpen({ ok: true, value: 'popup' });
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    document.body.append(card(A));
+    stop = startListBadges(window);
+    await settle();
+    userClick(`x:${A}`, 'Open');
+    await settle();
+    expect(sent.filter((m) => m.type === 'badgeOpen').map((m) => m.data)).toEqual([{ ref: { kind: 'xingtu', oAuthorId: A } }]);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['refuses', { ok: false, error: { kind: 'bad-input' } }],
+    ['is gone (the extension was reloaded)', undefined],
+  ])('when the background %s: the creator’s own page in a new tab, as before', async (_label, answer) => {
+    answerOpen(answer);
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    document.body.append(card(A));
+    stop = startListBadges(window);
+    await settle();
+    userClick(`x:${A}`, 'Open');
+    await settle();
+    expect(open).toHaveBeenCalledWith(`https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${A}`, '_blank', 'noopener,noreferrer');
+  });
+});

@@ -22,6 +22,11 @@ export interface BadgeService {
   addToList(req: BadgeNamed): Promise<Result<AddedToList & { listName: string }>>;
   estimate(creators: readonly BadgeNamed[]): Promise<Result<BadgeEstimateAnswer>>;
   run(token: string): Promise<Result<{ listId: string; listName: string }>>;
+  /**
+   * The Xingtu creator "Open" shows (in the popup): a Xingtu card's own, or the one a Douyin
+   * account is surely linked to; null when there is none (no link, or one waiting for the user).
+   */
+  openTarget(ref: BadgeRef): Promise<string | null>;
 }
 
 export interface BadgeServiceDeps {
@@ -99,6 +104,13 @@ export function createBadgeService(deps: BadgeServiceDeps): BadgeService {
   }
 
   return {
+    async openTarget(ref) {
+      if (ref.kind === 'xingtu') return ref.oAuthorId;
+      const link = await deps.links.get({ uid: null, secUid: ref.secUid }).catch(() => null);
+      const known = linkInfo(link?.resolution ?? null);
+      return 'oAuthorId' in known ? known.oAuthorId : null;
+    },
+
     async peek(refs) {
       const settings = await deps.loadSettings();
       if (!settings.listBadges) return { enabled: false, items: [] };

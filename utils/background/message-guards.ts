@@ -15,7 +15,7 @@ export interface MessageSenderInfo {
   url?: string;
   origin?: string;
   /** Set for a content script's message: the tab and frame it runs in. */
-  tab?: { id?: number };
+  tab?: { id?: number; windowId?: number };
   frameId?: number;
 }
 
@@ -81,6 +81,7 @@ export const parseBadgePeek = (data: unknown): { refs: BadgeRef[] } | null => pa
 export const parseBadgeOne = (data: unknown): BadgeNamed | null => parseBy(BadgeSchemas.one, data);
 export const parseBadgeVisible = (data: unknown): { creators: BadgeNamed[] } | null => parseBy(BadgeSchemas.visible, data);
 export const parseBadgeRun = (data: unknown): { token: string } | null => parseBy(BadgeSchemas.run, data);
+export const parseBadgeOpen = (data: unknown): { ref: BadgeRef } | null => parseBy(BadgeSchemas.open, data);
 
 /** Pages that show creators (in-page panel, popup). */
 export const VIEW_PAGES: readonly string[] = ['/panel.html', '/popup.html'];
@@ -88,6 +89,8 @@ export const VIEW_PAGES: readonly string[] = ['/panel.html', '/popup.html'];
 export const OPTIONS_PAGES: readonly string[] = ['/options.html'];
 /** Pages that show the account balance (never a content page nor the in-page panel). */
 export const BALANCE_PAGES: readonly string[] = ['/options.html', '/popup.html'];
+/** The page a badge's "Open" shows its creator in. */
+export const POPUP_PAGES: readonly string[] = ['/popup.html'];
 /** Pages that offer "Allow one call" past the daily call limit. */
 export const ALLOW_ONE_CALL_PAGES: readonly string[] = ['/panel.html', '/popup.html', '/list.html'];
 

@@ -66,6 +66,7 @@ export const BadgeSchemas = {
   one: Named,
   visible: v.strictObject({ creators: v.pipe(v.array(Named), v.minLength(1), v.maxLength(MAX_BADGE_BATCH)) }),
   run: v.strictObject({ token: v.pipe(v.string(), v.regex(/^[a-z0-9]{8,40}$/)) }),
+  open: v.strictObject({ ref: BadgeRefSchema }),
 };
 
 export type BadgeNamed = v.InferOutput<typeof Named>;

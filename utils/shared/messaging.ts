@@ -5,6 +5,7 @@ import type { DouyinAccount } from './creator';
 import type { XingtuAuthor } from './xingtu-author';
 import type { ListRunView, NewEntry, RunEstimate } from './creator-lists';
 import type { BalanceInfo } from './usage';
+import type { OpenedIn } from './popup-open';
 import type { BadgeEstimateAnswer, BadgeLookUpAnswer, BadgeNamed, BadgePeekAnswer, BadgeRef } from './badges';
 
 export interface DistributionRequest {
@@ -122,6 +123,14 @@ export interface ProtocolMap {
   badgeEstimate(req: { creators: BadgeNamed[] }): Result<BadgeEstimateAnswer>;
   /** Badges → background: run that estimate as a creator list run (a new list). */
   badgeRun(req: { token: string }): Result<{ listId: string; listName: string }>;
+  /**
+   * Badges → background, after a trusted click on "Open" in a badge's card: show the creator in
+   * the toolbar popup, or in a popup window where that cannot be opened (utils/shared/popup-open.ts).
+   */
+  badgeOpen(req: { ref: BadgeRef }): Result<OpenedIn>;
+
+  /** Popup → background: the creator a badge's "Open" handed over, once (null: none). */
+  takeOpenedCreator(): string | null;
 }
 
 /** The saved key works; its balance when the endpoint told it (unknown: `{state:'unknown', reason:'not-supported'}`). */

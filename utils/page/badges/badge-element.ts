@@ -19,7 +19,7 @@ export type BadgeView =
 export interface BadgeActions {
   /** The paid look-up (one call; or a search and a call). */
   lookUp(): void;
-  /** Show the creator in the extension's own view (the panel on the creator's page). */
+  /** Show the creator in the extension's own view (the toolbar popup; "Confirm": the creator's page). */
   open(): void;
   /** Add to the current creator list; resolves with the line to show. */
   addToList(): Promise<string>;

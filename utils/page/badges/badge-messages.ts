@@ -7,7 +7,7 @@ import { extensionApi } from '../extension-api';
  * without that library and the promise polyfill it would bring into the page's world.
  * Only the badge messages can be sent from here.
  */
-type BadgeMessage = 'badgePeek' | 'badgeLookUp' | 'badgeAddToList' | 'badgeEstimate' | 'badgeRun';
+type BadgeMessage = 'badgePeek' | 'badgeLookUp' | 'badgeAddToList' | 'badgeEstimate' | 'badgeRun' | 'badgeOpen';
 
 let nextId = Math.floor(Math.random() * 10_000);
 

@@ -119,15 +119,27 @@ export function startListBadges(win: Window): () => void {
     );
   };
 
+  /** The creator's own page in a new tab, where the panel shows (or asks about) it. */
+  const openPage = (ref: BadgeRef) => {
+    const url =
+      ref.kind === 'xingtu' ? `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${ref.oAuthorId}` : `https://www.douyin.com/user/${ref.secUid}`;
+    win.open(url, '_blank', 'noopener,noreferrer');
+  };
+
   const open = (key: string) => {
     const a = find(key);
     if (!a) return;
-    // The extension's own view of the creator: its page, where the panel shows it (from the cache).
-    const url =
-      a.ref.kind === 'xingtu'
-        ? `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${a.ref.oAuthorId}`
-        : `https://www.douyin.com/user/${a.ref.secUid}`;
-    win.open(url, '_blank', 'noopener,noreferrer');
+    // A Douyin account waiting for the user ("Confirm"): its profile page, where the panel can
+    // be sure of the account and asks. Anything else: the popup's view of the creator (from the
+    // cache), or, when the background cannot show it, the creator's page as before.
+    if (infos.get(key)?.state === 'confirm') return openPage(a.ref);
+    const { ref } = a;
+    sendBadgeMessage('badgeOpen', { ref }).then(
+      (answer) => {
+        if (!answer.ok) openPage(ref);
+      },
+      () => openPage(ref),
+    );
   };
 
   const addToList = async (key: string): Promise<string> => {

@@ -1,0 +1,74 @@
+import type { Worker } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { VIRTUAL_MARKET_URL } from './harness';
+import { FOOD_CREATOR_ID } from './fixtures/creators';
+import { clickShadowButton, hoverShadowButton, readBadges } from './badge-helpers';
+import { popupTargets, popupText } from './popup-target';
+
+// "Open" on a list page badge's card shows the creator in the extension's popup
+// (utils/background/popup-open.ts): the toolbar popup where the browser lets the extension open
+// it (Chrome 127+), else the same popup page in a small window of its own.
+
+const FOOD_ROWS = [
+  { name: '美食', count: 148, share: 0.53 },
+  { name: '生活', count: 57, share: 0.2 },
+  { name: '随拍', count: 31, share: 0.11 },
+];
+
+async function seedFood(worker: Worker): Promise<void> {
+  await worker.evaluate(
+    async ({ key, value }) => {
+      await chrome.storage.local.set({ [key]: value });
+    },
+    { key: `dist:SHORT_VIDEO:${FOOD_CREATOR_ID}`, value: { rows: FOOD_ROWS, fetchedAt: Date.now() - 60_000 } },
+  );
+}
+
+const foodBadge = async (page: import('@playwright/test').Page) => (await readBadges(page)).find((b) => b.key === `x:${FOOD_CREATOR_ID}`);
+
+/** Hover the food creator's badge and click "Open" in its card (trusted mouse clicks). */
+async function clickOpen(page: import('@playwright/test').Page): Promise<void> {
+  await page.goto(VIRTUAL_MARKET_URL);
+  await expect.poll(async () => (await foodBadge(page))?.visibleText).toBe('美食 53%');
+  await hoverShadowButton(page, (await foodBadge(page))!.buttons[0]!);
+  await expect.poll(async () => (await foodBadge(page))?.buttons.find((b) => b.text === 'Open')?.hidden).toBe(false);
+  await clickShadowButton(page, (await foodBadge(page))!.buttons.find((b) => b.text === 'Open')!);
+}
+
+test.describe('a badge’s "Open"', () => {
+  test.beforeEach(async ({ page, configureExtension, serviceWorker }) => {
+    await configureExtension(page);
+    await seedFood(serviceWorker);
+  });
+
+  test('shows the creator in the toolbar popup, from the cache: no call, no new tab', async ({ page, context, mockApi }) => {
+    expect(await popupTargets(context)).toEqual([]);
+    await clickOpen(page);
+    await expect.poll(() => popupTargets(context)).toHaveLength(1);
+    const [url] = await popupTargets(context);
+    expect(new URL(url!).search).toBe(''); // the toolbar popup itself: the creator was handed over
+    await expect.poll(async () => (await popupText(context, url!)) ?? '').toContain(FOOD_CREATOR_ID);
+    const text = (await popupText(context, url!))!;
+    for (const name of ['美食', '生活', '随拍']) expect(text).toContain(name);
+    expect(context.pages()).toHaveLength(1); // the market only
+    expect(mockApi.calls()).toEqual([]);
+  });
+
+  test('where the toolbar popup cannot be opened (Chrome before 127, Firefox): a popup window with the same view', async ({ page, context, serviceWorker, mockApi }) => {
+    // As Chrome 120–126 answers an extension not installed by policy.
+    await serviceWorker.evaluate(() => {
+      chrome.action.openPopup = () => Promise.reject(new Error('openPopup is only available to policy installed extensions'));
+    });
+    const opened = context.waitForEvent('page');
+    await clickOpen(page);
+    const popup = await opened;
+    await popup.waitForLoadState();
+    expect(new URL(popup.url()).pathname).toBe('/popup.html');
+    expect(new URL(popup.url()).searchParams.get('creator')).toBe(FOOD_CREATOR_ID);
+    await expect(popup.locator('main')).toContainText('美食');
+    await expect(popup.locator('main')).toContainText(FOOD_CREATOR_ID);
+    expect(mockApi.calls()).toEqual([]);
+    // Nothing was left behind for the toolbar popup to show later.
+    expect(await serviceWorker.evaluate(async () => (await chrome.storage.session.get('openedCreator')).openedCreator ?? null)).toBeNull();
+  });
+});
