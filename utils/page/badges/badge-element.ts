@@ -204,8 +204,9 @@ export function createBadge(doc: Document, key: string, actions: BadgeActions): 
   });
   shadow.addEventListener('keydown', (event) => {
     if ((event as KeyboardEvent).key === 'Escape' && card && !card.hidden) {
-      showCard(false);
+      // Focus first: a focus moving to the button would open the card again.
       main?.focus();
+      showCard(false);
     }
   });
 
