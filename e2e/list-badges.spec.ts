@@ -260,7 +260,7 @@ test.describe('badges on list pages', () => {
     expect(await ask('badgeRun', { token: 'abcdefgh12345' })).toEqual({ res: { ok: false, error: { kind: 'bad-input', detail: 'estimate first' } } });
     expect(mockApi.calls()).toEqual([]);
   });
-  test('keyboard: Tab reaches a cached badge, its card opens, Enter adds to the list, Escape closes it and keeps the focus; no call', async ({ page, mockApi }) => {
+  test('keyboard: Tab reaches a cached badge, its card opens, Enter adds to the list, Escape closes it and keeps the focus; no call', async ({ page, mockApi, serviceWorker }) => {
     await page.goto(VIRTUAL_MARKET_URL);
     const key = `x:${FOOD_CREATOR_ID}`;
     await expect.poll(async () => (await badgeOf(page, key))?.visibleText).toBe('美食 53%');
@@ -282,6 +282,12 @@ test.describe('badges on list pages', () => {
     expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key });
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await badge())?.visibleText).toMatch(/Added to “.+”/);
+    // In the current creator list, under the name the line gives.
+    const listName = /Added to “(.+)”/.exec((await badge())!.visibleText)![1];
+    const lists = await serviceWorker.evaluate(async () => (await chrome.storage.local.get('creatorLists')).creatorLists as { currentId: string; lists: { id: string; name: string; entries: { key: string }[] }[] });
+    const current = lists.lists.find((l) => l.id === lists.currentId);
+    expect(current?.name).toBe(listName);
+    expect(current?.entries.map((e) => e.key)).toEqual([key]);
     // Busy was aria-disabled, not disabled: the focus stayed on the button, the card stayed open.
     expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Add to list' });
     // Escape closes the card and leaves the focus on the badge's own button.
