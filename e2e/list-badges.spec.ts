@@ -302,7 +302,7 @@ test.describe('badges on list pages', () => {
     expect(mockApi.calls()).toEqual([]);
   });
 
-  test('keyboard: Enter or Space on "Look up" makes exactly one call, the focus stays on the badge and reads the answer; Tab, focus and hover make none', async ({ page, mockApi }) => {
+  test('keyboard: Enter or Space on "Look up" makes exactly one call, the focus stays on the badge and reads the answer or the failure; Tab, focus and hover make none', async ({ page, mockApi }) => {
     await page.goto(VIRTUAL_MARKET_URL);
     const travel = `x:${TRAVEL_CREATOR_ID}`;
     const beauty = `x:${BEAUTY_CREATOR_ID}`;
@@ -327,16 +327,21 @@ test.describe('badges on list pages', () => {
     // The answer replaced the button: the focus is on the new one (a screen reader reads "旅行 46%").
     expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key: travel });
     expect(await focusedAx(page)).toMatchObject({ role: 'button', name: '旅行 46%' });
+    // That focus leaves the card closed (Enter opens it).
+    expect((await badgeOf(page, travel))?.visibleText).toBe('旅行 46%');
     expect(mockApi.calls()).toHaveLength(1);
     expect(mockApi.calls({ oAuthorId: TRAVEL_CREATOR_ID })).toHaveLength(1);
 
     await page.locator(`.card a.name[href$="/${BEAUTY_CREATOR_ID}"]`).first().focus();
     await page.keyboard.press('Tab');
     expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key: beauty });
+    // A failure is read the same way: the focus lands on the badge's "retry" button.
+    mockApi.setScenario(BEAUTY_CREATOR_ID, { code: 999 });
     await page.keyboard.press('Space');
     await mockApi.waitForCalls(2, {}, 10_000);
-    await expect.poll(async () => (await badgeOf(page, beauty))?.buttons[0]?.text, { timeout: 10_000 }).not.toMatch(/Look/);
+    await expect.poll(async () => (await badgeOf(page, beauty))?.buttons[0]?.text, { timeout: 10_000 }).toBe('Failed — retry');
     expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key: beauty });
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Failed — retry' });
     await page.waitForTimeout(800);
     expect(mockApi.calls({ oAuthorId: BEAUTY_CREATOR_ID })).toHaveLength(1);
     expect(mockApi.calls()).toHaveLength(2);

@@ -175,15 +175,19 @@ export function createBadge(doc: Document, key: string, actions: BadgeActions): 
   /**
    * A new view replaces the old one; when the badge had the keyboard focus (its button, or the
    * card's), the new view's first control gets it: the focus is not lost to the page, and a
-   * screen reader reads the new name (the look-up's answer, or its failure).
+   * screen reader reads the new name (the look-up's answer, or its failure). That focus does not
+   * open the card (`quiet`): Enter does.
    */
+  let quiet = false;
   const draw = () => {
     const refocus = shadow.activeElement !== null;
     box.replaceChildren();
     card = null;
     main = null;
     build();
+    quiet = refocus;
     if (refocus) box.querySelector<HTMLElement>('button, .note')?.focus();
+    quiet = false;
   };
 
   // The card opens on hover and on focus, and closes when both leave (or on Escape).
@@ -197,7 +201,9 @@ export function createBadge(doc: Document, key: string, actions: BadgeActions): 
     if (!shadow.activeElement) showCard(false);
   });
   // (Listened to inside the shadow root, where the targets are not retargeted to the host.)
-  shadow.addEventListener('focusin', () => showCard(true));
+  shadow.addEventListener('focusin', () => {
+    if (!quiet) showCard(true);
+  });
   shadow.addEventListener('focusout', (event) => {
     const next = (event as FocusEvent).relatedTarget;
     if (!hovered && !(next instanceof Node && shadow.contains(next))) showCard(false);
