@@ -119,3 +119,35 @@ export async function hoverShadowButton(page: Page, button: ShadowButton): Promi
   const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
   await page.mouse.move((x1 + x3) / 2, (y1 + y3) / 2);
 }
+
+/**
+ * Where the keyboard focus is: the page's `document.activeElement` (a badge's host, not inside);
+ * `index`: which of the page's badges (readBadges order; a creator can have two, e.g. the header's).
+ */
+export async function activeHost(page: Page): Promise<{ tag: string; key: string; index: number }> {
+  return page.evaluate((tag) => {
+    const active = document.activeElement as HTMLElement | null;
+    const index = active ? [...document.querySelectorAll(tag)].indexOf(active) : -1;
+    return { tag: active?.localName ?? '', key: active?.dataset.key ?? '', index };
+  }, BADGE_TAG);
+}
+
+interface AxNode {
+  role?: { value?: string };
+  name?: { value?: string };
+  description?: { value?: string };
+  properties?: { name: string; value: { value?: unknown } }[];
+}
+
+/**
+ * The focused element as the accessibility tree (a screen reader) sees it, closed shadow roots
+ * included: its role, name and description. null when the focus is on the document itself.
+ */
+export async function focusedAx(page: Page): Promise<{ role: string; name: string; description: string } | null> {
+  const session = await cdp(page);
+  const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+  const focused = nodes.filter((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+  const node = focused.find((n) => n.role?.value !== 'RootWebArea');
+  if (!node) return null;
+  return { role: node.role?.value ?? '', name: node.name?.value ?? '', description: node.description?.value ?? '' };
+}

@@ -1,9 +1,9 @@
 import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { VIRTUAL_MARKET_URL, XINGTU_SEARCH_URL, creatorListHtml, creatorPageUrl } from './harness';
-import { FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID } from './fixtures/creators';
+import { BEAUTY_CREATOR_ID, FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID } from './fixtures/creators';
 import { LIST_FIXTURE_CREATORS } from './fixtures/list-creators';
-import { BADGE_TAG, clickShadowButton, hoverShadowButton, readBadges, readBar } from './badge-helpers';
+import { BADGE_TAG, BAR_TAG, activeHost, clickShadowButton, focusedAx, hoverShadowButton, readBadges, readBar } from './badge-helpers';
 import { contentScriptWorld } from './security-helpers';
 
 // The list page badges (utils/page/badges/): Xingtu's market and search results and Douyin's user
@@ -259,5 +259,126 @@ test.describe('badges on list pages', () => {
     expect(await ask('addToList', { listId: null, entries: [] })).toEqual({ res: { ok: false, error: { kind: 'bad-input' } } });
     expect(await ask('badgeRun', { token: 'abcdefgh12345' })).toEqual({ res: { ok: false, error: { kind: 'bad-input', detail: 'estimate first' } } });
     expect(mockApi.calls()).toEqual([]);
+  });
+  test('keyboard: Tab reaches a cached badge, its card opens, Enter adds to the list, Escape closes it and keeps the focus; no call', async ({ page, mockApi, serviceWorker }) => {
+    await page.goto(VIRTUAL_MARKET_URL);
+    const key = `x:${FOOD_CREATOR_ID}`;
+    await expect.poll(async () => (await badgeOf(page, key))?.visibleText).toBe('美食 53%');
+    // From the creator's name link, Tab goes into the badge (its closed root: the page sees the host).
+    await page.locator(`.card a.name[href$="/${FOOD_CREATOR_ID}"]`).first().focus();
+    await page.keyboard.press('Tab');
+    const focused = await activeHost(page);
+    expect(focused).toMatchObject({ tag: BADGE_TAG, key });
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: '美食 53%' });
+    // (The header links to this creator too: the card's badge is the focused one.)
+    const badge = async () => (await readBadges(page))[focused.index];
+    // The card opens on focus: its buttons are no longer hidden.
+    await expect.poll(async () => (await badge())?.buttons.map((b) => `${b.text}:${b.hidden}`)).toEqual(['美食 53%:false', 'Open:false', 'Add to list:false']);
+    expect((await badge())?.visibleText).toContain('Content mix · Short videos');
+    await page.keyboard.press('Tab');
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Open' });
+    await page.keyboard.press('Tab');
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Add to list' });
+    expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await badge())?.visibleText).toMatch(/Added to “.+”/);
+    // In the current creator list, under the name the line gives.
+    const listName = /Added to “(.+)”/.exec((await badge())!.visibleText)![1];
+    const lists = await serviceWorker.evaluate(async () => (await chrome.storage.local.get('creatorLists')).creatorLists as { currentId: string; lists: { id: string; name: string; entries: { key: string }[] }[] });
+    const current = lists.lists.find((l) => l.id === lists.currentId);
+    expect(current?.name).toBe(listName);
+    expect(current?.entries.map((e) => e.key)).toEqual([key]);
+    // Busy was aria-disabled, not disabled: the focus stayed on the button, the card stayed open.
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Add to list' });
+    // Escape closes the card and leaves the focus on the badge's own button.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await badge())?.buttons.filter((b) => !b.hidden).map((b) => b.text)).toEqual(['美食 53%']);
+    expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key });
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: '美食 53%' });
+    // Tab past the badge: the focus leaves it, the card stays closed.
+    await page.keyboard.press('Tab');
+    expect((await activeHost(page)).key).not.toBe(key);
+    expect((await badge())?.buttons.filter((b) => !b.hidden).map((b) => b.text)).toEqual(['美食 53%']);
+    expect(mockApi.calls()).toEqual([]);
+  });
+
+  test('keyboard: Enter or Space on "Look up" makes exactly one call, the focus stays on the badge and reads the answer or the failure; Tab, focus and hover make none', async ({ page, mockApi }) => {
+    await page.goto(VIRTUAL_MARKET_URL);
+    const travel = `x:${TRAVEL_CREATOR_ID}`;
+    const beauty = `x:${BEAUTY_CREATOR_ID}`;
+    await expect.poll(async () => (await badgeOf(page, travel))?.visibleText).toBe('Look up · 1 call');
+    await expect.poll(async () => (await badgeOf(page, beauty))?.visibleText).toBe('Look up · 1 call');
+    await page.locator(`.card a.name[href$="/${TRAVEL_CREATOR_ID}"]`).first().focus();
+    await page.keyboard.press('Tab');
+    expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key: travel });
+    // The cost is announced with the button (its description), not only in a tooltip.
+    expect(await focusedAx(page)).toEqual({ role: 'button', name: 'Look up · 1 call', description: "Look up this creator's content mix: one paid call" });
+    await hoverShadowButton(page, (await badgeOf(page, travel))!.buttons[0]!);
+    await page.waitForTimeout(800);
+    expect(mockApi.calls()).toEqual([]);
+
+    mockApi.setScenario(TRAVEL_CREATOR_ID, { delayMs: 800 });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await badgeOf(page, travel))?.visibleText).toBe('Looking up…');
+    // Busy: still focused (aria-disabled), and a second Enter does nothing.
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Looking up…' });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await badgeOf(page, travel))?.buttons[0]?.text, { timeout: 10_000 }).toBe('旅行 46%');
+    // The answer replaced the button: the focus is on the new one (a screen reader reads "旅行 46%").
+    expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key: travel });
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: '旅行 46%' });
+    // That focus leaves the card closed (Enter opens it).
+    expect((await badgeOf(page, travel))?.visibleText).toBe('旅行 46%');
+    expect(mockApi.calls()).toHaveLength(1);
+    expect(mockApi.calls({ oAuthorId: TRAVEL_CREATOR_ID })).toHaveLength(1);
+
+    await page.locator(`.card a.name[href$="/${BEAUTY_CREATOR_ID}"]`).first().focus();
+    await page.keyboard.press('Tab');
+    expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key: beauty });
+    // A failure is read the same way: the focus lands on the badge's "retry" button.
+    mockApi.setScenario(BEAUTY_CREATOR_ID, { code: 999 });
+    await page.keyboard.press('Space');
+    await mockApi.waitForCalls(2, {}, 10_000);
+    await expect.poll(async () => (await badgeOf(page, beauty))?.buttons[0]?.text, { timeout: 10_000 }).toBe('Failed — retry');
+    expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key: beauty });
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Failed — retry' });
+    await page.waitForTimeout(800);
+    expect(mockApi.calls({ oAuthorId: BEAUTY_CREATOR_ID })).toHaveLength(1);
+    expect(mockApi.calls()).toHaveLength(2);
+  });
+
+  test('keyboard: "Look up all visible" is reachable by Tab; Enter estimates, the focus lands on Run (Cancel brings it back), Enter runs', async ({ page, mockApi }) => {
+    await page.goto(VIRTUAL_MARKET_URL);
+    await expect.poll(async () => (await badgeOf(page, `x:${FOOD_CREATOR_ID}`))?.visibleText).toBe('美食 53%');
+    await expect.poll(async () => (await readBar(page))?.buttons.map((b) => b.text)).toEqual(['Look up all visible']);
+    // The bar comes last in the page: Tab from the last card's link until the focus gets there.
+    await page.locator('.card a.name').last().focus();
+    for (let i = 0; i < 10 && (await activeHost(page)).tag !== BAR_TAG; i++) await page.keyboard.press('Tab');
+    expect((await activeHost(page)).tag).toBe(BAR_TAG);
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Look up all visible' });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readBar(page))?.buttons.map((b) => b.text)).toEqual(['Run', 'Cancel']);
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Run' });
+    // Cancel: the focus goes back to the bar's button (not to the page).
+    await page.keyboard.press('Tab');
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Cancel' });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readBar(page))?.buttons.map((b) => b.text)).toEqual(['Look up all visible']);
+    expect((await activeHost(page)).tag).toBe(BAR_TAG);
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Look up all visible' });
+    expect(mockApi.calls()).toEqual([]);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readBar(page))?.visibleText ?? '').toMatch(/^\d+ paid calls · \d+ from cache/);
+    const paid = Number(/^(\d+)/.exec((await readBar(page))!.visibleText)![1]);
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Run' });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await readBar(page))?.visibleText ?? '').toMatch(/Running in list “.+”/);
+    // After the run started, the focus is on the bar's button again.
+    expect((await activeHost(page)).tag).toBe(BAR_TAG);
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Look up all visible' });
+    await mockApi.waitForCalls(paid, {}, 20_000);
+    await page.waitForTimeout(1_000);
+    expect(mockApi.calls()).toHaveLength(paid);
   });
 });

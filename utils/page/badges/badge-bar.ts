@@ -23,7 +23,7 @@ div { display: flex; gap: 8px; align-items: center; background: #fff; border: 1p
   box-shadow: 0 4px 16px rgba(0,0,0,.12); padding: 6px 10px; }
 button { font: inherit; cursor: pointer; border: 1px solid #c9cdd4; border-radius: 6px; background: #fff; padding: 2px 10px; }
 button.primary { background: #165dff; border-color: #165dff; color: #fff; }
-button:focus-visible { outline: 2px solid #165dff; outline-offset: 1px; }
+:focus-visible { outline: 2px solid #165dff; outline-offset: 1px; }
 `;
 
 export interface Bar {
@@ -40,7 +40,18 @@ export function createBar(doc: Document, actions: BarActions): Bar {
   box.setAttribute('aria-label', badgeText('barLabel'));
   const status = doc.createElement('span');
   status.setAttribute('role', 'status');
+  status.tabIndex = -1; // holds the focus while the bar is busy (estimating, starting the run)
   shadow.append(style, box);
+
+  /**
+   * Show these nodes; when the bar had the focus, `focus` (or the status, while there is no
+   * button) gets it back: replacing a focused button would drop the focus to the page.
+   */
+  const show = (nodes: Node[], focus: HTMLElement = status) => {
+    const had = shadow.activeElement !== null;
+    box.replaceChildren(...nodes);
+    if (had) focus.focus();
+  };
 
   const button = (text: string, onClick: () => void, primary = false) => {
     const b = doc.createElement('button');
@@ -52,12 +63,13 @@ export function createBar(doc: Document, actions: BarActions): Bar {
   };
 
   const idle = () => {
-    box.replaceChildren(button(badgeText('all'), estimate), status);
+    const all = button(badgeText('all'), estimate);
+    show([all, status], all);
   };
 
   const estimate = () => {
     status.textContent = badgeText('estimating');
-    box.replaceChildren(status);
+    show([status]);
     void actions.estimate().then((answer) => {
       if (!answer) {
         idle();
@@ -67,16 +79,16 @@ export function createBar(doc: Document, actions: BarActions): Bar {
       const { paidCalls, fromCache } = answer.estimate;
       status.textContent = badgeText('estimate', { paid: paidCalls, cached: fromCache });
       const run = button(badgeText('run'), () => {
-        box.replaceChildren(status);
+        show([status]);
         void actions.run(answer.token).then((list) => {
           idle();
           status.textContent = list === null ? '' : badgeText('running', { list });
         });
       }, true);
-      box.replaceChildren(status, run, button(badgeText('cancel'), () => {
+      show([status, run, button(badgeText('cancel'), () => {
         idle();
         status.textContent = '';
-      }));
+      })], run);
       run.focus();
     });
   };

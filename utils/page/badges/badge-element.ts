@@ -40,19 +40,20 @@ export function onTrusted(handler: (event: Event) => void): (event: Event) => vo
 const STYLE = `
 :host { all: initial; display: inline-block; position: relative; margin-left: 6px; vertical-align: middle;
   font: 12px/1.4 -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1d2129; }
-button { font: inherit; cursor: pointer; border: 1px solid #c9cdd4; border-radius: 10px; background: #fff;
-  color: #1d2129; padding: 0 8px; line-height: 18px; }
-button:focus-visible { outline: 2px solid #165dff; outline-offset: 1px; }
-button[disabled] { cursor: default; color: #86909c; }
+button, .note { font: inherit; border: 1px solid #c9cdd4; border-radius: 12px; background: #fff;
+  color: #1d2129; padding: 0 8px; line-height: 22px; }
+button { cursor: pointer; }
+:focus-visible { outline: 2px solid #165dff; outline-offset: 1px; }
+[aria-disabled=true], .note { cursor: default; color: #4e5969; background: #f2f3f5; }
+.note { display: inline-block; }
 .main.cached { background: #e8f3ff; border-color: #94bfff; color: #0e42d2; }
 .main.failed { border-color: #f53f3f; color: #cb272d; }
-.note { color: #86909c; padding: 0 4px; }
 .card { position: absolute; z-index: 2147483000; top: calc(100% + 4px); left: 0; min-width: 200px; max-width: 280px;
   background: #fff; border: 1px solid #e5e6eb; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.12); padding: 8px 10px; }
 .card[hidden] { display: none; }
 .title { font-weight: 600; margin-bottom: 4px; }
 ol { margin: 0 0 4px; padding-left: 18px; }
-.meta { color: #86909c; margin-bottom: 6px; }
+.meta { color: #4e5969; margin-bottom: 6px; }
 .actions { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
 .status { color: #4e5969; }
 `;
@@ -106,12 +107,14 @@ export function createBadge(doc: Document, key: string, actions: BadgeActions): 
     const meta = el(doc, 'div', 'meta', `${badgeText('categories', { n: info.total })} · ${fetchedText(info.fetchedAt)}`);
     const status = el(doc, 'span', 'status');
     status.setAttribute('role', 'status');
+    // Busy is aria-disabled, not disabled: a disabled button would drop the keyboard focus (and close the card).
     const add = button(badgeText('addToList'), () => {
-      add.disabled = true;
+      if (add.hasAttribute('aria-disabled')) return;
+      add.setAttribute('aria-disabled', 'true');
       status.textContent = badgeText('adding');
       void actions.addToList().then((line) => {
         status.textContent = line;
-        add.disabled = false;
+        add.removeAttribute('aria-disabled');
       });
     });
     const actionsRow = el(doc, 'div', 'actions');
@@ -122,14 +125,12 @@ export function createBadge(doc: Document, key: string, actions: BadgeActions): 
     return c;
   };
 
-  const draw = () => {
-    box.replaceChildren();
-    card = null;
-    main = null;
+  const build = () => {
     if (view.kind === 'pending') return;
     if (view.kind === 'looking') {
-      const b = button(badgeText('looking'), () => undefined);
-      b.disabled = true;
+      // Focusable while busy (aria-disabled): the focus stays on the badge until the answer shows.
+      const b = button(badgeText('looking'), () => undefined, 'main');
+      b.setAttribute('aria-disabled', 'true');
       box.append(b);
       return;
     }
@@ -151,6 +152,7 @@ export function createBadge(doc: Document, key: string, actions: BadgeActions): 
       }
       case 'not-on-xingtu':
         box.append(el(doc, 'span', 'note', badgeText('notOnXingtu')));
+        box.lastElementChild?.setAttribute('tabindex', '-1'); // can keep the focus a look-up had
         return;
       case 'confirm': {
         const b = button(badgeText('confirm'), actions.open, 'main');
@@ -170,6 +172,24 @@ export function createBadge(doc: Document, key: string, actions: BadgeActions): 
     }
   };
 
+  /**
+   * A new view replaces the old one; when the badge had the keyboard focus (its button, or the
+   * card's), the new view's first control gets it: the focus is not lost to the page, and a
+   * screen reader reads the new name (the look-up's answer, or its failure). That focus does not
+   * open the card (`quiet`): Enter does.
+   */
+  let quiet = false;
+  const draw = () => {
+    const refocus = shadow.activeElement !== null;
+    box.replaceChildren();
+    card = null;
+    main = null;
+    build();
+    quiet = refocus;
+    if (refocus) box.querySelector<HTMLElement>('button, .note')?.focus();
+    quiet = false;
+  };
+
   // The card opens on hover and on focus, and closes when both leave (or on Escape).
   let hovered = false;
   host.addEventListener('mouseenter', () => {
@@ -181,16 +201,18 @@ export function createBadge(doc: Document, key: string, actions: BadgeActions): 
     if (!shadow.activeElement) showCard(false);
   });
   // (Listened to inside the shadow root, where the targets are not retargeted to the host.)
-  shadow.addEventListener('focusin', () => showCard(true));
+  shadow.addEventListener('focusin', () => {
+    if (!quiet) showCard(true);
+  });
   shadow.addEventListener('focusout', (event) => {
     const next = (event as FocusEvent).relatedTarget;
-    // (A button disabled while busy drops the focus: the card stays while the pointer is on it.)
     if (!hovered && !(next instanceof Node && shadow.contains(next))) showCard(false);
   });
   shadow.addEventListener('keydown', (event) => {
     if ((event as KeyboardEvent).key === 'Escape' && card && !card.hidden) {
-      showCard(false);
+      // Focus first: a focus moving to the button would open the card again.
       main?.focus();
+      showCard(false);
     }
   });
 
