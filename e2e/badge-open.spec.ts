@@ -2,7 +2,7 @@ import type { Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { VIRTUAL_MARKET_URL } from './harness';
 import { FOOD_CREATOR_ID } from './fixtures/creators';
-import { clickShadowButton, hoverShadowButton, readBadges } from './badge-helpers';
+import { BADGE_TAG, activeHost, clickShadowButton, focusedAx, hoverShadowButton, readBadges } from './badge-helpers';
 import { popupTargets, popupText } from './popup-target';
 
 // "Open" on a list page badge's card shows the creator in the extension's popup
@@ -70,5 +70,20 @@ test.describe('a badge’s "Open"', () => {
     expect(mockApi.calls()).toEqual([]);
     // Nothing was left behind for the toolbar popup to show later.
     expect(await serviceWorker.evaluate(async () => (await chrome.storage.session.get('openedCreator')).openedCreator ?? null)).toBeNull();
+  });
+
+  test('by keyboard: Tab into the badge, Tab to "Open", Enter: the toolbar popup shows the creator', async ({ page, context, mockApi }) => {
+    await page.goto(VIRTUAL_MARKET_URL);
+    await expect.poll(async () => (await foodBadge(page))?.visibleText).toBe('美食 53%');
+    await page.locator(`.card a.name[href$="/${FOOD_CREATOR_ID}"]`).first().focus();
+    await page.keyboard.press('Tab');
+    expect(await activeHost(page)).toMatchObject({ tag: BADGE_TAG, key: `x:${FOOD_CREATOR_ID}` });
+    await page.keyboard.press('Tab');
+    expect(await focusedAx(page)).toMatchObject({ role: 'button', name: 'Open' });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => popupTargets(context)).toHaveLength(1);
+    const [url] = await popupTargets(context);
+    await expect.poll(async () => (await popupText(context, url!)) ?? '').toContain('美食');
+    expect(mockApi.calls()).toEqual([]);
   });
 });
