@@ -9,5 +9,8 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     environment: 'node',
     restoreMocks: true,
+    // Worker threads, not forked processes: the same isolation per file, about a fifth less
+    // time on the 2-core CI machine (84 s against 105 s for the whole suite, back to back).
+    pool: 'threads',
   },
 });
