@@ -40,8 +40,9 @@ export interface ExtensionFixtures {
   /** The extension id (host of its chrome-extension:// URLs). */
   extensionId: string;
   /**
-   * Drive the real options page on `page` (it navigates there). Defaults: apiKey TEST_API_KEY,
-   * endpoint 'custom', customUrl = mockApi.url.
+   * Configure the extension and leave `page` on the options page. Defaults: apiKey TEST_API_KEY,
+   * endpoint 'custom', customUrl = mockApi.url, via 'storage' (the saved values written
+   * straight to storage); `via: 'form'` drives the real options page and Save.
    */
   configureExtension: (page: Page, options?: Partial<ConfigureOptions>) => Promise<void>;
 }
@@ -85,6 +86,7 @@ export const test = base.extend<ExtensionFixtures>({
         endpoint: 'custom',
         customUrl: mockApi.url,
         extensionId,
+        via: 'storage',
         ...options,
       }),
     );

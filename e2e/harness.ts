@@ -280,6 +280,13 @@ export interface ConfigureOptions {
   extensionId?: string;
   /** Default 15 s per step. */
   timeout?: number;
+  /**
+   * 'form' (default): type into the real options page and Save, as a user does (the page then
+   * also asks the balance). 'storage': write the key and settings the same page would save
+   * straight into the extension's storage (about 0.7 s less per test), then open the options
+   * page. The specs about the options page, the balance and the key use 'form'.
+   */
+  via?: 'form' | 'storage';
 }
 
 /** The options page's visible labels (English UI). */
@@ -345,6 +352,22 @@ async function verifySaved(page: Page, options: ConfigureOptions): Promise<void>
 }
 
 /**
+ * What Save on the options page stores (utils/shared/settings.ts `saveSettings`, the key through
+ * utils/key/api-key.ts): the key, and the settings with this endpoint, the others kept.
+ */
+async function saveThroughStorage(worker: Worker, options: ConfigureOptions): Promise<void> {
+  await worker.evaluate(
+    async ({ apiKey, endpoint, customUrl }) => {
+      const defaults = { cacheTtlHours: 24, timeoutSeconds: 60, runConcurrency: 2, dailyCallLimit: null, pricePerCall: null, listBadges: true };
+      const { settings } = await chrome.storage.local.get('settings');
+      const kept = typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>) : {};
+      await chrome.storage.local.set({ apiKey, settings: { ...defaults, ...kept, endpoint, customUrl } });
+    },
+    { apiKey: options.apiKey.trim(), endpoint: STORED_ENDPOINT[options.endpoint], customUrl: (options.customUrl ?? '').trim() },
+  );
+}
+
+/**
  * Drive the real options page: enter the key, pick the endpoint, Save, wait for "Saved", then
  * check the storage holds the saved values. Navigates `page` to the options page and
  * leaves it there. One retry covers a form that the page's own async load overwrote.
@@ -354,6 +377,15 @@ export async function configureExtension(page: Page, options: ConfigureOptions):
   const timeout = options.timeout ?? 15_000;
   const extensionId = options.extensionId ?? (await extensionIdFromContext(page.context()));
   const url = optionsPageUrl(extensionId);
+  if (options.via === 'storage') {
+    // Stored first: the options page then opens on the saved values, as after a Save.
+    await saveThroughStorage(await extensionServiceWorker(page.context()), options);
+    await page.goto(url);
+    await verifySaved(page, options);
+    // (As after a Save: the page has the window's focus, which focus tests in frames rely on.)
+    await page.bringToFront();
+    return;
+  }
   let lastError: unknown;
   for (let attempt = 1; attempt <= 2; attempt += 1) {
     try {

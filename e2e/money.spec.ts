@@ -114,7 +114,7 @@ test.describe('"Check key" and the balance on the options page', () => {
   test('reads the balance: no distribution call, one balance request, and "Balance ¥123.45"', async ({ page, mockApi, configureExtension }) => {
     // Saving the key shows the balance as it was then …
     mockApi.setBalance('1.0000');
-    await configureExtension(page);
+    await configureExtension(page, { via: 'form' });
     await expect(balanceLine(page)).toContainText('Balance ¥1.00');
     expect(mockApi.calls()).toHaveLength(0);
     await balanceSettled(mockApi, 1);
@@ -133,7 +133,7 @@ test.describe('"Check key" and the balance on the options page', () => {
 
   test('an endpoint without the balance: "Balance unknown" (not an error), and "Check key" falls back to exactly one distribution call', async ({ page, mockApi, configureExtension }) => {
     mockApi.setBalanceSupported(false);
-    await configureExtension(page);
+    await configureExtension(page, { via: 'form' });
     await expect(balanceLine(page)).toContainText('Balance unknown: this endpoint does not report it.');
     await expect(balanceLine(page)).toHaveAttribute('data-balance', 'unknown');
     await expect(page.getByRole('alert')).toHaveCount(0);
@@ -159,7 +159,7 @@ test.describe('"Check key" and the balance on the options page', () => {
 test.describe('balance faults', () => {
   test('a balance endpoint that never answers (timeout 5 s): "Check key" says it timed out and makes no data call', async ({ page, mockApi, extensionId, configureExtension }) => {
     test.setTimeout(45_000);
-    await configureExtension(page);
+    await configureExtension(page, { via: 'form' });
     await setRequestTimeout(page, extensionId, 5);
     await expect(balanceLine(page)).toContainText('Balance ¥123.45');
     await balanceSettled(mockApi, 1);
@@ -178,7 +178,7 @@ test.describe('balance faults', () => {
   });
 
   test('code 100 from the balance endpoint: "Check key" says the key is invalid and makes no data call', async ({ page, mockApi, configureExtension }) => {
-    await configureExtension(page);
+    await configureExtension(page, { via: 'form' });
     await balanceSettled(mockApi, 1);
     const before = mockApi.balanceCalls().length;
 
@@ -192,7 +192,7 @@ test.describe('balance faults', () => {
   test('HTTP 503 and an HTML page from the balance endpoint: the popup footer says "Balance unknown", never an error wall', async ({ page, context, mockApi, extensionId, configureExtension }) => {
     // A failed balance request is not kept: every view that shows the balance asks again.
     mockApi.setBalanceScenario({ http: 503 });
-    await configureExtension(page);
+    await configureExtension(page, { via: 'form' });
     await expect(balanceLine(page)).toContainText('The balance could not be fetched just now; refresh later.');
     await expect(page.getByRole('alert')).toHaveCount(0);
     await balanceSettled(mockApi, 1);
@@ -218,7 +218,7 @@ test.describe('balance faults', () => {
 
 test('three creators viewed → Usage shows 3 paid calls today (by endpoint and view); the CSV holds those 3 and never the key', async ({ page, context, mockApi, extensionId, configureExtension }) => {
   mockApi.setToken(SECRET_KEY);
-  await configureExtension(page, { apiKey: SECRET_KEY });
+  await configureExtension(page, { apiKey: SECRET_KEY, via: 'form' });
 
   // Two in the page panel, one looked up in the popup.
   await viewInPanel(page, FOOD_CREATOR_ID);
@@ -271,7 +271,7 @@ test('three creators viewed → Usage shows 3 paid calls today (by endpoint and 
 
 test('daily call limit 2: two creators load, the third waits for "Allow one call" (exactly one call), the fourth is blocked, a list run pauses', async ({ page, mockApi, extensionId, configureExtension }) => {
   test.setTimeout(60_000);
-  await configureExtension(page);
+  await configureExtension(page, { via: 'form' });
   await setDailyCallLimit(page, extensionId, 2);
 
   await viewInPanel(page, FOOD_CREATOR_ID);
@@ -325,7 +325,7 @@ test('daily call limit 2: two creators load, the third waits for "Allow one call
 });
 
 test('the popup footer shows the balance (asked again after paid calls, not more often); its lookup of a cached creator is "from cache" with no call; the panel\'s Refresh says it costs one call', async ({ page, context, mockApi, extensionId, configureExtension }) => {
-  await configureExtension(page);
+  await configureExtension(page, { via: 'form' });
   await balanceSettled(mockApi, 1);
   const afterSave = mockApi.balanceCalls().length;
 

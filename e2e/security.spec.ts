@@ -107,7 +107,7 @@ test.describe('key isolation', () => {
     test.setTimeout(60_000);
     mockApi.setToken(KEY);
     const traffic = watchTraffic(context, [], [serviceWorker]);
-    await configureExtension(page, { apiKey: KEY });
+    await configureExtension(page, { apiKey: KEY, via: 'form' });
     // From here on: the options page (where the user types the key) is left behind.
     page.on('console', (m) => traffic.logs.push(`page ${m.type()}: ${m.text()}`));
     page.on('pageerror', (e) => traffic.logs.push(`page error: ${e.message}`));
@@ -200,7 +200,7 @@ test.describe('key isolation', () => {
     );
     mockApi.setToken(KEY);
     const traffic = watchTraffic(context, [], [serviceWorker]);
-    await configureExtension(page, { apiKey: KEY });
+    await configureExtension(page, { apiKey: KEY, via: 'form' });
     page.on('console', (m) => traffic.logs.push(`page ${m.type()}: ${m.text()}`));
 
     const cdp = await context.newCDPSession(page);
@@ -225,7 +225,7 @@ test.describe('key isolation', () => {
 });
 
 test('a page cannot reach the background: no chrome.runtime messaging in the page, none from the content script', async ({ page, context, extensionId, configureExtension, mockApi }) => {
-  await configureExtension(page);
+  await configureExtension(page, { via: 'form' });
   const cdp = await context.newCDPSession(page);
   const world = await contentScriptWorld(cdp, extensionId);
   await page.goto(creatorPageUrl(FOOD_CREATOR_ID));

@@ -61,8 +61,9 @@ test('configureExtension drives the real options page and the settings persist',
   configureExtension,
 }) => {
   test.skip(declaredOptionsPage() === null, 'the build has no options page yet');
-  await configureExtension(page, { apiKey: 'smoke-key', customUrl: mockApi.url });
-  // configureExtension already reloaded and checked; check once more from outside the helper.
+  await configureExtension(page, { apiKey: 'smoke-key', customUrl: mockApi.url, via: 'form' });
+  // configureExtension checked the storage; the page shows the saved values after a reload too.
+  await page.reload();
   await expect(page.getByLabel('Custom endpoint URL')).toHaveValue(mockApi.url);
   await expect(page.getByLabel('API key', { exact: true })).toHaveValue('smoke-key');
   // Saving must not call the paid API.
