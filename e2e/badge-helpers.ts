@@ -4,7 +4,7 @@
  * browser's DevTools do (CDP DOM with `pierce`), and click their buttons with the real mouse
  * (a trusted click, as a user's).
  */
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession, Page, Worker } from '@playwright/test';
 
 export const BADGE_TAG = 'xdp-list-badge';
 export const BAR_TAG = 'xdp-list-badges-bar';
@@ -151,3 +151,28 @@ export async function focusedAx(page: Page): Promise<{ role: string; name: strin
   if (!node) return null;
   return { role: node.role?.value ?? '', name: node.name?.value ?? '', description: node.description?.value ?? '' };
 }
+
+// ---- cached creators for the badge specs ----------------------------------------------------
+
+/** Put a creator's short-video distribution in the extension's cache (what a past look-up left). */
+export async function seedCache(worker: Worker, oAuthorId: string, rows: { name: string; count: number; share: number }[]): Promise<void> {
+  await worker.evaluate(
+    async ({ key, value }) => {
+      await chrome.storage.local.set({ [key]: value });
+    },
+    { key: `dist:SHORT_VIDEO:${oAuthorId}`, value: { rows, fetchedAt: Date.now() - 60_000 } },
+  );
+}
+
+export const FOOD_ROWS = [
+  { name: '美食', count: 148, share: 0.53 },
+  { name: '生活', count: 57, share: 0.2 },
+  { name: '随拍', count: 31, share: 0.11 },
+  { name: '旅行', count: 22, share: 0.08 },
+  { name: '音乐', count: 12, share: 0.04 },
+  { name: '剧情', count: 9, share: 0.03 },
+];
+export const MUSIC_ROWS = [
+  { name: '音乐', count: 203, share: 0.722 },
+  { name: '舞蹈', count: 41, share: 0.146 },
+];

@@ -1,33 +1,18 @@
-import type { Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { VIRTUAL_MARKET_URL } from './harness';
 import { FOOD_CREATOR_ID } from './fixtures/creators';
-import { BADGE_TAG, activeHost, clickShadowButton, focusedAx, hoverShadowButton, readBadges } from './badge-helpers';
+import { BADGE_TAG, FOOD_ROWS, activeHost, clickShadowButton, focusedAx, hoverShadowButton, readBadges, seedCache } from './badge-helpers';
 import { popupTargets, popupText } from './popup-target';
 
 // "Open" on a list page badge's card shows the creator in the extension's popup
 // (utils/background/popup-open.ts): the toolbar popup where the browser lets the extension open
 // it (Chrome 127+), else the same popup page in a small window of its own.
 
-const FOOD_ROWS = [
-  { name: '美食', count: 148, share: 0.53 },
-  { name: '生活', count: 57, share: 0.2 },
-  { name: '随拍', count: 31, share: 0.11 },
-];
-
-async function seedFood(worker: Worker): Promise<void> {
-  await worker.evaluate(
-    async ({ key, value }) => {
-      await chrome.storage.local.set({ [key]: value });
-    },
-    { key: `dist:SHORT_VIDEO:${FOOD_CREATOR_ID}`, value: { rows: FOOD_ROWS, fetchedAt: Date.now() - 60_000 } },
-  );
-}
-
-const foodBadge = async (page: import('@playwright/test').Page) => (await readBadges(page)).find((b) => b.key === `x:${FOOD_CREATOR_ID}`);
+const foodBadge = async (page: Page) => (await readBadges(page)).find((b) => b.key === `x:${FOOD_CREATOR_ID}`);
 
 /** Hover the food creator's badge and click "Open" in its card (trusted mouse clicks). */
-async function clickOpen(page: import('@playwright/test').Page): Promise<void> {
+async function clickOpen(page: Page): Promise<void> {
   await page.goto(VIRTUAL_MARKET_URL);
   await expect.poll(async () => (await foodBadge(page))?.visibleText).toBe('美食 53%');
   await hoverShadowButton(page, (await foodBadge(page))!.buttons[0]!);
@@ -38,7 +23,7 @@ async function clickOpen(page: import('@playwright/test').Page): Promise<void> {
 test.describe('a badge’s "Open"', () => {
   test.beforeEach(async ({ page, configureExtension, serviceWorker }) => {
     await configureExtension(page);
-    await seedFood(serviceWorker);
+    await seedCache(serviceWorker, FOOD_CREATOR_ID, FOOD_ROWS);
   });
 
   test('shows the creator in the toolbar popup, from the cache: no call, no new tab', async ({ page, context, mockApi }) => {

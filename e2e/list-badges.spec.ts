@@ -1,37 +1,14 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { VIRTUAL_MARKET_URL, XINGTU_SEARCH_URL, creatorListHtml, creatorPageUrl } from './harness';
 import { BEAUTY_CREATOR_ID, FOOD_CREATOR_ID, MUSIC_CREATOR_ID, TRAVEL_CREATOR_ID } from './fixtures/creators';
 import { LIST_FIXTURE_CREATORS } from './fixtures/list-creators';
-import { BADGE_TAG, BAR_TAG, activeHost, clickShadowButton, focusedAx, hoverShadowButton, readBadges, readBar } from './badge-helpers';
+import { BADGE_TAG, BAR_TAG, FOOD_ROWS, MUSIC_ROWS, activeHost, clickShadowButton, focusedAx, hoverShadowButton, readBadges, readBar, seedCache } from './badge-helpers';
 import { contentScriptWorld } from './security-helpers';
 
 // The list page badges (utils/page/badges/): Xingtu's market and search results and Douyin's user
 // search, as 60-card virtual lists whose own script recycles and re-renders cards while scrolling
 // (e2e/fixtures/creator-list.html). The UI is English (the test browser's language).
-
-/** Put a creator's short-video distribution in the extension's cache (what a past look-up left). */
-async function seedCache(worker: Worker, oAuthorId: string, rows: { name: string; count: number; share: number }[]): Promise<void> {
-  await worker.evaluate(
-    async ({ key, value }) => {
-      await chrome.storage.local.set({ [key]: value });
-    },
-    { key: `dist:SHORT_VIDEO:${oAuthorId}`, value: { rows, fetchedAt: Date.now() - 60_000 } },
-  );
-}
-
-const FOOD_ROWS = [
-  { name: '美食', count: 148, share: 0.53 },
-  { name: '生活', count: 57, share: 0.2 },
-  { name: '随拍', count: 31, share: 0.11 },
-  { name: '旅行', count: 22, share: 0.08 },
-  { name: '音乐', count: 12, share: 0.04 },
-  { name: '剧情', count: 9, share: 0.03 },
-];
-const MUSIC_ROWS = [
-  { name: '音乐', count: 203, share: 0.722 },
-  { name: '舞蹈', count: 41, share: 0.146 },
-];
 
 const badgeOf = async (page: Page, key: string) => (await readBadges(page)).find((b) => b.key === key);
 

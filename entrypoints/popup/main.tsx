@@ -23,8 +23,8 @@ async function targetTabId(): Promise<number | undefined> {
  * The creator a list page badge's "Open" asked this popup to show (utils/shared/popup-open.ts):
  * named in the URL when the popup has a window of its own, else handed over by the background.
  */
-async function openedCreator(): Promise<PageCreator | null> {
-  const id = openedCreatorOf(location.search) ?? (await sendMessage('takeOpenedCreator', undefined).catch(() => null));
+async function openedCreator(named: string | null): Promise<PageCreator | null> {
+  const id = named ?? (await sendMessage('takeOpenedCreator', undefined).catch(() => null));
   return typeof id === 'string' && isOAuthorId(id) ? { kind: 'xingtu', oAuthorId: id } : null;
 }
 
@@ -32,7 +32,8 @@ async function start(): Promise<void> {
   applyDocumentLanguage(pageTitle());
   const root = document.getElementById('app');
   if (!root) return;
-  const opened = openedCreator();
+  const named = openedCreatorOf(location.search);
+  const opened = openedCreator(named);
   let pageCreator: PageCreator | null = null;
   // (Always the newest page creator, whichever of the two answers comes first.)
   const draw = (next: PageCreator | null) => {
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
   void opened.then((creator) => creator && draw(pageCreator));
 
   // In a window of its own, the popup is about the creator it names, not a tab.
-  if (openedCreatorOf(location.search) !== null) return draw(null);
+  if (named !== null) return draw(null);
   const tabId = await targetTabId();
   if (tabId === undefined) return draw(null);
   // The tab's content script says which creator it shows (and again when that changes). A tab

@@ -164,14 +164,20 @@ describe('"Open" in a badge’s card', () => {
     });
   }
 
-  it('asks the background to show the creator in the popup; no tab is opened', async () => {
-    answerOpen({ ok: true, value: 'popup' });
+  /** A card for A, its "Open" clicked by the user while the background answers `answer`; the spy on window.open. */
+  async function clickOpen(answer: unknown) {
+    answerOpen(answer);
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     document.body.append(card(A));
     stop = startListBadges(window);
     await settle();
     userClick(`x:${A}`, 'Open');
     await settle();
+    return open;
+  }
+
+  it('asks the background to show the creator in the popup; no tab is opened', async () => {
+    const open = await clickOpen({ ok: true, value: 'popup' });
     expect(sent.filter((m) => m.type === 'badgeOpen').map((m) => m.data)).toEqual([{ ref: { kind: 'xingtu', oAuthorId: A } }]);
     expect(open).not.toHaveBeenCalled();
   });
@@ -180,13 +186,7 @@ describe('"Open" in a badge’s card', () => {
     ['refuses', { ok: false, error: { kind: 'bad-input' } }],
     ['is gone (the extension was reloaded)', undefined],
   ])('when the background %s: the creator’s own page in a new tab, as before', async (_label, answer) => {
-    answerOpen(answer);
-    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
-    document.body.append(card(A));
-    stop = startListBadges(window);
-    await settle();
-    userClick(`x:${A}`, 'Open');
-    await settle();
+    const open = await clickOpen(answer);
     expect(open).toHaveBeenCalledWith(`https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${A}`, '_blank', 'noopener,noreferrer');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openedCreatorOf, popupPathFor } from '../../utils/shared/popup-open';
+import { badgeRefUrl } from '../../utils/shared/badges';
 
 const ID = '7006229624431689736';
 
@@ -18,5 +19,13 @@ describe('popup-open URLs', () => {
     ['an id with spaces', `?creator=%20${ID}`],
   ])('names no creator for %s', (_label, search) => {
     expect(openedCreatorOf(search)).toBeNull();
+  });
+});
+
+describe('badgeRefUrl: the creator page a badge falls back to', () => {
+  it('a Xingtu card’s creator page, a Douyin account’s profile', () => {
+    expect(badgeRefUrl({ kind: 'xingtu', oAuthorId: ID })).toBe(`https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${ID}`);
+    const sec = 'MS4wLjABAAAAwfAmWC_m6MtiDQyFpy_kId3e11ZmKo7ADtTCl60QZ2v';
+    expect(badgeRefUrl({ kind: 'douyin', secUid: sec })).toBe(`https://www.douyin.com/user/${sec}`);
   });
 });

@@ -4,7 +4,7 @@ import type { DistributionService } from './distribution-service';
 import { estimateRun, gatherKnowledge, type KnowledgeSources } from './list-estimate';
 import type { ListRunner } from './list-runner';
 import type { ListStore } from './list-store';
-import { BADGE_TOP, type BadgeEstimateAnswer, type BadgeInfo, type BadgeLookUpAnswer, type BadgeNamed, type BadgePeekAnswer, type BadgeRef } from '../shared/badges';
+import { BADGE_TOP, badgeRefUrl, type BadgeEstimateAnswer, type BadgeInfo, type BadgeLookUpAnswer, type BadgeNamed, type BadgePeekAnswer, type BadgeRef } from '../shared/badges';
 import { MAX_LIST_NAME_LENGTH, entryKey, type ListEntry, type NewEntry } from '../shared/creator-lists';
 import type { AddedToList, Resolution } from '../shared/messaging';
 import { DEFAULT_PLATFORM } from '../shared/platform';
@@ -66,8 +66,8 @@ function linkInfo(resolution: Resolution | null): BadgeInfo | { oAuthorId: strin
 /** The list row for a badge's creator (the card's link text, if any, is the name a search needs). */
 export function newEntryOf({ ref, nickname }: BadgeNamed): NewEntry {
   const name = nickname?.trim() || null;
-  if (ref.kind === 'xingtu') return { ref, source: `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${ref.oAuthorId}` };
-  return { ref: { kind: 'douyin', secUid: ref.secUid, uid: null, nickname: name }, source: `https://www.douyin.com/user/${ref.secUid}` };
+  if (ref.kind === 'xingtu') return { ref, source: badgeRefUrl(ref) };
+  return { ref: { kind: 'douyin', secUid: ref.secUid, uid: null, nickname: name }, source: badgeRefUrl(ref) };
 }
 
 function randomToken(): string {
@@ -85,15 +85,17 @@ export function createBadgeService(deps: BadgeServiceDeps): BadgeService {
   const estimates = new Map<string, NewEntry[]>();
   const newToken = deps.newToken ?? randomToken;
 
+  /** The card's Xingtu creator, or what a stored Douyin answer says instead (no call). */
+  async function knownOf(ref: BadgeRef): Promise<BadgeInfo | { oAuthorId: string }> {
+    if (ref.kind === 'xingtu') return { oAuthorId: ref.oAuthorId };
+    const link = await deps.links.get({ uid: null, secUid: ref.secUid }).catch(() => null);
+    return linkInfo(link?.resolution ?? null);
+  }
+
   async function infoOf(ref: BadgeRef): Promise<BadgeInfo> {
-    let oAuthorId: string;
-    if (ref.kind === 'xingtu') oAuthorId = ref.oAuthorId;
-    else {
-      const link = await deps.links.get({ uid: null, secUid: ref.secUid }).catch(() => null);
-      const known = linkInfo(link?.resolution ?? null);
-      if (!('oAuthorId' in known)) return known;
-      oAuthorId = known.oAuthorId;
-    }
+    const known = await knownOf(ref);
+    if (!('oAuthorId' in known)) return known;
+    const { oAuthorId } = known;
     const hit = await deps.service.peek({ oAuthorId, platform: DEFAULT_PLATFORM }).catch(() => null);
     return hit ? cachedInfo(hit) : { state: 'uncached', search: false };
   }
@@ -105,9 +107,7 @@ export function createBadgeService(deps: BadgeServiceDeps): BadgeService {
 
   return {
     async openTarget(ref) {
-      if (ref.kind === 'xingtu') return ref.oAuthorId;
-      const link = await deps.links.get({ uid: null, secUid: ref.secUid }).catch(() => null);
-      const known = linkInfo(link?.resolution ?? null);
+      const known = await knownOf(ref);
       return 'oAuthorId' in known ? known.oAuthorId : null;
     },
 

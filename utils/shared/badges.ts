@@ -4,6 +4,7 @@ import { SEC_UID } from './douyin-page-url';
 import type { CategoryRow } from './types';
 import type { RunEstimate } from './creator-lists';
 import type { FailureKind } from './types';
+import { xingtuCreatorUrl } from './xingtu-link';
 
 /**
  * The badges on list pages (utils/page/badges/): what the content script may ask the
@@ -25,6 +26,11 @@ export const BADGE_TOP = 5;
 
 export function badgeKey(ref: BadgeRef): string {
   return ref.kind === 'xingtu' ? `x:${ref.oAuthorId}` : `d:${ref.secUid}`;
+}
+
+/** The creator's own page: the Xingtu creator page or the Douyin profile a card links to. */
+export function badgeRefUrl(ref: BadgeRef): string {
+  return ref.kind === 'xingtu' ? xingtuCreatorUrl(ref.oAuthorId) : `https://www.douyin.com/user/${ref.secUid}`;
 }
 
 /** What a badge shows for one creator. */

@@ -1,4 +1,4 @@
-import { MAX_BADGE_BATCH, badgeKey, type BadgeInfo, type BadgeRef } from '../../shared/badges';
+import { MAX_BADGE_BATCH, badgeKey, badgeRefUrl, type BadgeInfo, type BadgeRef } from '../../shared/badges';
 import { listPageOf, type ListPageKind } from '../../shared/list-pages';
 import { watchUrl } from '../url-watch';
 import { createBadge, type BadgeElement, type BadgeView } from './badge-element';
@@ -121,9 +121,7 @@ export function startListBadges(win: Window): () => void {
 
   /** The creator's own page in a new tab, where the panel shows (or asks about) it. */
   const openPage = (ref: BadgeRef) => {
-    const url =
-      ref.kind === 'xingtu' ? `https://www.xingtu.cn/ad/creator/author-homepage/douyin-video/${ref.oAuthorId}` : `https://www.douyin.com/user/${ref.secUid}`;
-    win.open(url, '_blank', 'noopener,noreferrer');
+    win.open(badgeRefUrl(ref), '_blank', 'noopener,noreferrer');
   };
 
   const open = (key: string) => {
